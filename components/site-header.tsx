@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-zinc-200 dark:border-zinc-800">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span
+            aria-hidden
+            className="inline-block size-6 rounded-md bg-gradient-to-br from-brand-500 to-fuchsia-500"
+          />
+          Cipherdrop
+        </Link>
+      </div>
+    </header>
+  );
+}
