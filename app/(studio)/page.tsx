@@ -1,0 +1,25 @@
+export default function StudioPage() {
+  return (
+    <div className="space-y-8">
+      <section className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Studio</h1>
+        <p className="max-w-prose text-zinc-600 dark:text-zinc-400">
+          Drop videos to upload them straight to VdoCipher. Each one is processed, then ready to
+          share.
+        </p>
+      </section>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <section aria-labelledby="upload-heading" className="space-y-4">
+          <h2 id="upload-heading" className="text-lg font-semibold">
+            Upload
+          </h2>
+        </section>
+        <section aria-labelledby="library-heading" className="space-y-4">
+          <h2 id="library-heading" className="text-lg font-semibold">
+            Your videos
+          </h2>
+        </section>
+      </div>
+    </div>
+  );
+}
