@@ -1,3 +1,5 @@
+import { VideoLibrary } from "@/components/library/video-library";
+
 export default function StudioPage() {
   return (
     <div className="space-y-8">
@@ -18,6 +20,7 @@ export default function StudioPage() {
           <h2 id="library-heading" className="text-lg font-semibold">
             Your videos
           </h2>
+          <VideoLibrary />
         </section>
       </div>
     </div>

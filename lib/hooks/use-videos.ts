@@ -1,0 +1,69 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import useSWR, { mutate } from "swr";
+import { fetchJson, type ApiClientError, videoUrl } from "@/lib/api-client";
+import type { Video, VideoList, VideoStatus } from "@/lib/schemas";
+
+export type LibraryQuery = { page: number; limit: number; q: string };
+
+const LIST_PREFIX = "/api/videos?";
+
+export function videosKey({ page, limit, q }: LibraryQuery): string {
+  const params = new URLSearchParams({ page: String(page), limit: String(limit) });
+  if (q) params.set("q", q);
+  return LIST_PREFIX + params.toString();
+}
+
+export const isTerminal = (status: VideoStatus) => status === "ready" || status === "failed";
+
+// Videos mid-pipeline change within seconds; an awaiting-upload row may belong to an upload running
+// in this tab or to one that was abandoned, so it is checked, but rarely.
+const POLL_MS: Record<VideoStatus, number> = {
+  queued: 3_000,
+  processing: 3_000,
+  "awaiting-upload": 15_000,
+  ready: 0,
+  failed: 0,
+};
+
+/** How soon to refetch a page of the library: as soon as its most active row needs it, or never. */
+export function listRefreshInterval(data: VideoList | undefined): number {
+  const intervals = (data?.videos ?? [])
+    .map((video) => POLL_MS[video.status])
+    .filter((ms) => ms > 0);
+  return intervals.length ? Math.min(...intervals) : 0;
+}
+
+/** A terminal status stops polling by returning 0, never by dropping the key, so the data stays (F12). */
+export function videoRefreshInterval(data: Video | undefined): number {
+  if (!data) return 2_000;
+  return Math.min(POLL_MS[data.status], 5_000);
+}
+
+export function useVideos(query: LibraryQuery) {
+  return useSWR<VideoList, ApiClientError>(videosKey(query), fetchJson, {
+    keepPreviousData: true,
+    refreshInterval: listRefreshInterval,
+  });
+}
+
+/** Polls one video until it is ready or failed; after that no request is made at all (F12). */
+export function useVideo(id: string, fallbackData?: Video) {
+  const latest = useRef(fallbackData);
+  const result = useSWR<Video, ApiClientError>(videoUrl(id), fetchJson, {
+    fallbackData,
+    refreshInterval: videoRefreshInterval,
+    // Focus and reconnect revalidations would otherwise fetch a video that can no longer change.
+    isPaused: () => (latest.current ? isTerminal(latest.current.status) : false),
+  });
+  useEffect(() => {
+    latest.current = result.data;
+  }, [result.data]);
+  return result;
+}
+
+/** Refetches every cached page of the library, e.g. after an upload finishes elsewhere on the page. */
+export function refreshVideoLists(): Promise<unknown> {
+  return mutate((key) => typeof key === "string" && key.startsWith(LIST_PREFIX));
+}
