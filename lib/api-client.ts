@@ -43,14 +43,14 @@ const jsonInit = (method: string, body?: unknown): RequestInit => ({
 
 export const videoUrl = (id: string) => `/api/videos/${encodeURIComponent(id)}`;
 
-export function renameVideo(id: string, title: string): Promise<Video> {
+export function apiRenameVideo(id: string, title: string): Promise<Video> {
   return fetchJson<Video>(videoUrl(id), jsonInit("PATCH", { title }));
 }
 
-export function deleteVideo(id: string): Promise<void> {
+export function apiDeleteVideo(id: string): Promise<void> {
   return fetchJson<void>(videoUrl(id), jsonInit("DELETE"));
 }
 
-export function mintPlayback(id: string): Promise<Playback> {
+export function apiMintPlayback(id: string): Promise<Playback> {
   return fetchJson<Playback>(`${videoUrl(id)}/playback`, jsonInit("POST"));
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/library/confirm-dialog";
-import { ApiClientError, deleteVideo } from "@/lib/api-client";
+import { ApiClientError, apiDeleteVideo } from "@/lib/api-client";
 import type { Video } from "@/lib/schemas";
 
 type Props = {
@@ -22,7 +22,7 @@ async function deleteAll(videos: Video[]): Promise<{ deleted: string[]; failed: 
   async function worker() {
     for (let video = queue.shift(); video; video = queue.shift()) {
       try {
-        await deleteVideo(video.id);
+        await apiDeleteVideo(video.id);
         deleted.push(video.id);
       } catch (error) {
         if (error instanceof ApiClientError && error.status === 404) deleted.push(video.id);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { renameVideo } from "@/lib/api-client";
+import { apiRenameVideo } from "@/lib/api-client";
 import type { Video } from "@/lib/schemas";
 
 type Props = { video: Video; onDone: (renamed: Video | null) => void };
@@ -22,7 +22,7 @@ export function RenameForm({ video, onDone }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const renamed = await renameVideo(video.id, next);
+      const renamed = await apiRenameVideo(video.id, next);
       onDone({ ...video, title: renamed?.title ?? next });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "Could not rename the video.");

@@ -1,0 +1,64 @@
+// /watch/[id] – the viewer's page: a ready video's player, or its processing/failed state
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { FailedMessage } from "@/components/watch/failed-message";
+import { ProcessingWatch } from "@/components/watch/processing-watch";
+import { WatchPlayer } from "@/components/watch/watch-player";
+import { env } from "@/lib/env";
+import { mintPlayback } from "@/lib/playback";
+import { videoIdSchema } from "@/lib/schemas";
+import { getVideoStatus, VdoCipherError } from "@/lib/vdocipher";
+
+// Every view gets its own OTP: this page must never be prerendered or served from a cache (F13).
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Shared by generateMetadata and the page within one request, so the video is read once.
+const loadVideo = cache(async (id: string) => {
+  if (!videoIdSchema.safeParse(id).success) notFound();
+  try {
+    return await getVideoStatus(id);
+  } catch (error) {
+    if (error instanceof VdoCipherError && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const video = await loadVideo((await params).id);
+  const images = video.posterUrl ? [{ url: video.posterUrl }] : undefined;
+  return {
+    title: video.title,
+    robots: { index: false },
+    openGraph: { title: video.title, type: "video.other", images },
+    twitter: { card: images ? "summary_large_image" : "summary", title: video.title, images },
+  };
+}
+
+export default async function WatchPage({ params }: Props) {
+  const video = await loadVideo((await params).id);
+  const otpTtlMs = env().otp.ttlSeconds * 1000;
+  const playback = video.status === "ready" ? await mintPlayback(video.id) : null;
+
+  return (
+    <article className="mx-auto max-w-4xl space-y-4">
+      {playback ? (
+        <WatchPlayer
+          videoId={video.id}
+          title={video.title}
+          initialPlayback={playback}
+          otpTtlMs={otpTtlMs}
+        />
+      ) : video.status === "failed" ? (
+        <FailedMessage />
+      ) : (
+        <ProcessingWatch video={video} otpTtlMs={otpTtlMs} />
+      )}
+      <h1 className="text-xl font-semibold tracking-tight break-words sm:text-2xl">
+        {video.title}
+      </h1>
+    </article>
+  );
+}
