@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getSession } from "@/lib/auth/session";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const session = await getSession();
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
@@ -11,6 +14,12 @@ export function SiteHeader() {
           />
           Cipherdrop
         </Link>
+        {session && (
+          <div className="flex min-w-0 items-center gap-3 text-sm">
+            <span className="truncate text-zinc-600 dark:text-zinc-400">{session.email}</span>
+            <SignOutButton />
+          </div>
+        )}
       </div>
     </header>
   );

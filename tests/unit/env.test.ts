@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CREATOR } from "@/lib/auth/creators";
 import { EnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
@@ -21,7 +22,12 @@ describe("parseEnv", () => {
   });
 
   it("talks to VdoCipher when a secret is set", () => {
-    const env = parseEnv({ NODE_ENV: "production", VDOCIPHER_API_SECRET: "abc123" });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      VDOCIPHER_API_SECRET: "abc123",
+      CIPHERDROP_CREATORS: `a@example.com:${DEFAULT_CREATOR.passwordHash}`,
+      SESSION_SECRET: "x".repeat(32),
+    });
     expect(env).toMatchObject({
       mode: "vdocipher",
       apiSecret: "abc123",
