@@ -1,14 +1,17 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function SignOutButton() {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
 
   async function signOut() {
     setPending(true);
     await fetch("/api/session", { method: "DELETE" }).catch(() => undefined);
-    window.location.assign("/sign-in");
+    router.replace("/sign-in");
+    router.refresh();
   }
 
   return (
