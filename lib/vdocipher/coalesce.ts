@@ -1,0 +1,63 @@
+import "server-only";
+
+export type CoalescingCacheOptions<V> = {
+  load: (key: string) => Promise<V>;
+  /** How long a settled value may be reused. */
+  ttlMs: number;
+  /** Entries kept at most; the oldest go first. */
+  maxEntries: number;
+  now?: () => number;
+};
+
+export type CoalescingCache<V> = {
+  get: (key: string) => Promise<V>;
+  forget: (key: string) => void;
+  size: () => number;
+};
+
+type Entry<V> = { promise: Promise<V>; settledAt?: number };
+
+/**
+ * Concurrent gets of one key share a single load, and its value is reused for `ttlMs`.
+ * Failures are never reused, so an upstream hiccup is retried by the next caller.
+ * (Hand-written rather than lru-cache: that needs its stale/abort semantics tuned to get just this.)
+ */
+export function createCoalescingCache<V>(options: CoalescingCacheOptions<V>): CoalescingCache<V> {
+  const now = options.now ?? (() => Date.now());
+  const entries = new Map<string, Entry<V>>();
+
+  function fresh(entry: Entry<V>): boolean {
+    return entry.settledAt === undefined || now() - entry.settledAt < options.ttlMs;
+  }
+
+  function get(key: string): Promise<V> {
+    const existing = entries.get(key);
+    if (existing && fresh(existing)) return existing.promise;
+    entries.delete(key);
+    while (entries.size >= options.maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+    const entry: Entry<V> = {
+      promise: options.load(key).then(
+        (value) => {
+          entry.settledAt = now();
+          return value;
+        },
+        (error: unknown) => {
+          if (entries.get(key) === entry) entries.delete(key);
+          throw error;
+        },
+      ),
+    };
+    entries.set(key, entry);
+    return entry.promise;
+  }
+
+  return {
+    get,
+    forget: (key) => void entries.delete(key),
+    size: () => entries.size,
+  };
+}
