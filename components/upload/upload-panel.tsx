@@ -1,0 +1,83 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { validateFiles, type UploadRejection } from "@/lib/upload/accept";
+import { uploadConfig } from "@/lib/upload/config";
+import { useUploadQueue } from "./use-upload-queue";
+import { UploadDropzone } from "./upload-dropzone";
+import { UploadItem } from "./upload-item";
+
+export function UploadPanel() {
+  const queue = useUploadQueue({
+    concurrency: uploadConfig.concurrency,
+    stallTimeoutMs: uploadConfig.stallTimeoutMs,
+  });
+  const [rejections, setRejections] = useState<UploadRejection<File>[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const announced = useRef(new Set<string>());
+
+  const announce = useCallback((message: string, onceKey: string) => {
+    if (announced.current.has(onceKey)) return;
+    announced.current.add(onceKey);
+    setAnnouncement(message);
+  }, []);
+
+  const inFlight = queue.items.some((i) => i.phase === "uploading" || i.phase === "finishing");
+  useEffect(() => {
+    if (!inFlight) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [inFlight]);
+
+  const onFiles = (files: File[]) => {
+    const { accepted, rejected } = validateFiles(files, {
+      maxBytes: uploadConfig.maxBytes,
+      maxFiles: uploadConfig.maxFiles,
+    });
+    setRejections(rejected);
+    if (rejected.length > 0) {
+      setAnnouncement(rejected.map((r) => r.message).join(" "));
+    }
+    queue.add(accepted);
+  };
+
+  return (
+    <div className="space-y-4">
+      <UploadDropzone onFiles={onFiles} maxBytes={uploadConfig.maxBytes} />
+      {rejections.length > 0 ? (
+        <div
+          role="alert"
+          className="space-y-1 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-300"
+        >
+          <ul className="list-inside list-disc space-y-1" data-testid="upload-rejections">
+            {rejections.map((rejection, index) => (
+              <li key={`${rejection.file.name}-${index}`}>{rejection.message}</li>
+            ))}
+          </ul>
+          <button type="button" className="text-xs underline" onClick={() => setRejections([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {queue.items.length > 0 ? (
+        <ul className="space-y-3" aria-label="Uploads">
+          {queue.items.map((item) => (
+            <UploadItem
+              key={item.key}
+              item={item}
+              onRename={(title) => queue.rename(item.key, title)}
+              onCancel={() => queue.cancel(item.key)}
+              onRetry={() => queue.retry(item.key)}
+              onRemove={() => queue.remove(item.key)}
+              onAnnounce={announce}
+            />
+          ))}
+        </ul>
+      ) : null}
+      <p aria-live="polite" role="status" className="sr-only" data-testid="upload-announcer">
+        {announcement}
+      </p>
+    </div>
+  );
+}

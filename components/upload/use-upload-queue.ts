@@ -1,0 +1,165 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { refreshVideoLists } from "@/lib/hooks/use-videos";
+import { browserUploadDeps } from "@/lib/upload/api";
+import type { ProgressSnapshot } from "@/lib/upload/progress";
+import { toUploadError } from "@/lib/upload/retry";
+import type { UploadError } from "@/lib/upload/upload-error";
+import { uploadFile, type UploadEvent } from "@/lib/upload/upload-file";
+
+// The studio's queue: which files wait, which run (at most `concurrency` at once), and how each one
+// is doing. Sending bytes, retrying and cleaning up are the engine's (lib/upload); this only
+// schedules it and keeps what the UI shows.
+
+export type QueuePhase =
+  "waiting" | "uploading" | "finishing" | "uploaded" | "failed" | "cancelled";
+
+export type QueueItem = {
+  key: string;
+  file: File;
+  title: string;
+  phase: QueuePhase;
+  progress: ProgressSnapshot | null;
+  videoId: string | null;
+  /** Set while the engine waits to try again, e.g. after a dropped connection. */
+  retrying: { attempt: number; delayMs: number; reason: string } | null;
+  error: UploadError | null;
+};
+
+type Action =
+  | { type: "add"; items: QueueItem[] }
+  | { type: "patch"; key: string; patch: Partial<QueueItem> }
+  | { type: "remove"; key: string };
+
+function reducer(items: QueueItem[], action: Action): QueueItem[] {
+  switch (action.type) {
+    case "add":
+      return [...items, ...action.items];
+    case "patch":
+      return items.map((item) => (item.key === action.key ? { ...item, ...action.patch } : item));
+    case "remove":
+      return items.filter((item) => item.key !== action.key);
+  }
+}
+
+export function titleFromFilename(name: string): string {
+  const dot = name.lastIndexOf(".");
+  const base = (dot > 0 ? name.slice(0, dot) : name).trim();
+  return (base || name).slice(0, 250);
+}
+
+let sequence = 0;
+
+export function useUploadQueue({
+  concurrency,
+  stallTimeoutMs,
+}: {
+  concurrency: number;
+  stallTimeoutMs: number;
+}) {
+  const [items, dispatch] = useReducer(reducer, []);
+  const controllers = useRef(new Map<string, AbortController>());
+
+  const patch = useCallback(
+    (key: string, value: Partial<QueueItem>) => dispatch({ type: "patch", key, patch: value }),
+    [],
+  );
+
+  const start = useCallback(
+    (item: QueueItem) => {
+      const controller = new AbortController();
+      controllers.current.set(item.key, controller);
+      patch(item.key, { phase: "uploading", progress: null, error: null, retrying: null });
+
+      const onEvent = (event: UploadEvent) => {
+        switch (event.type) {
+          case "ticket":
+            return patch(item.key, { videoId: event.videoId });
+          case "progress": {
+            const { type: _type, ...progress } = event;
+            return patch(item.key, { progress, phase: "uploading", retrying: null });
+          }
+          case "finishing":
+            return patch(item.key, { phase: "finishing" });
+          case "retrying":
+            return patch(item.key, {
+              phase: "uploading",
+              retrying: { attempt: event.attempt, delayMs: event.delayMs, reason: event.reason },
+            });
+          case "uploaded":
+            return patch(item.key, { videoId: event.videoId });
+        }
+      };
+
+      uploadFile({
+        ...browserUploadDeps,
+        file: item.file,
+        filename: item.file.name,
+        title: item.title,
+        signal: controller.signal,
+        onEvent,
+        stallTimeoutMs,
+      })
+        .then(
+          ({ videoId }) => {
+            patch(item.key, { phase: "uploaded", videoId, retrying: null });
+            void refreshVideoLists();
+          },
+          (error: unknown) => {
+            const uploadError = toUploadError(error);
+            patch(item.key, {
+              phase: uploadError.kind === "aborted" ? "cancelled" : "failed",
+              error: uploadError,
+              retrying: null,
+              videoId: null,
+            });
+          },
+        )
+        .finally(() => controllers.current.delete(item.key));
+    },
+    [patch, stallTimeoutMs],
+  );
+
+  useEffect(() => {
+    const running = items.filter((i) => i.phase === "uploading" || i.phase === "finishing").length;
+    const room = concurrency - running;
+    if (room <= 0) return;
+    items
+      .filter((item) => item.phase === "waiting")
+      .slice(0, room)
+      .forEach(start);
+  }, [items, concurrency, start]);
+
+  useEffect(() => {
+    const live = controllers.current;
+    return () => live.forEach((controller) => controller.abort());
+  }, []);
+
+  const add = useCallback((files: File[]) => {
+    const added = files.map<QueueItem>((file) => ({
+      key: `upload-${(sequence += 1)}`,
+      file,
+      title: titleFromFilename(file.name),
+      phase: "waiting",
+      progress: null,
+      videoId: null,
+      retrying: null,
+      error: null,
+    }));
+    dispatch({ type: "add", items: added });
+  }, []);
+
+  const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
+  const retry = useCallback(
+    (key: string) => patch(key, { phase: "waiting", error: null, progress: null, videoId: null }),
+    [patch],
+  );
+  const remove = useCallback((key: string) => {
+    controllers.current.get(key)?.abort();
+    dispatch({ type: "remove", key });
+  }, []);
+  const rename = useCallback((key: string, title: string) => patch(key, { title }), [patch]);
+
+  return { items, add, cancel, retry, remove, rename };
+}
