@@ -1,0 +1,214 @@
+import busboy from "busboy";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Sandbox } from "./context";
+import { applyBucketCors } from "./cors";
+import type { UploadFault } from "./faults";
+import { drain } from "./http-util";
+import type { S3Error } from "./s3-errors";
+import { requestIds, s3Errors } from "./s3-errors";
+import type { Ids } from "./s3-response";
+import { sendS3Error, sendS3Success } from "./s3-response";
+import { faultMeter, FileMeter } from "./s3-meter";
+import type { Accepted } from "./s3-policy";
+import { checkPostFields } from "./s3-policy";
+import { BUCKET } from "./sigv4";
+import { newId } from "./store";
+
+// S3 caps the form fields that precede the file at 20 KB.
+const PRE_DATA_LIMIT = 20 * 1024;
+
+/** POST /s3/<bucket>: a SigV4 browser-form upload, as strict as S3, streamed to disk. */
+export async function handleS3Post(
+  sb: Sandbox,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bucket: string,
+): Promise<void> {
+  applyBucketCors(req, res, sb.config.allowedOrigins);
+  const ids = requestIds();
+  const type = req.headers["content-type"] ?? "";
+  let early: S3Error | undefined;
+  if (bucket !== BUCKET) early = s3Errors.noSuchBucket(bucket);
+  else if (!/^multipart\/form-data\s*;.*\bboundary=\S/i.test(type)) early = s3Errors.malformed();
+  else if (req.headers["content-length"] === undefined) early = s3Errors.missingLength();
+  if (early) {
+    await drain(req);
+    return sendS3Error(res, early, ids);
+  }
+  new UploadSession(sb, req, res, bucket, ids).start();
+}
+
+class UploadSession {
+  private fields = new Map<string, string>();
+  private preBytes = 0;
+  private fileSeen = false;
+  private rejection: S3Error | undefined;
+  private accepted: Accepted | undefined;
+  private partPath: string | undefined;
+  private written: Promise<{ size: number; etag: string }> | undefined;
+  private done = false;
+  private fileStream: Readable | undefined;
+  private fault: UploadFault | undefined;
+  private readonly contentLength: number;
+
+  constructor(
+    private sb: Sandbox,
+    private req: IncomingMessage,
+    private res: ServerResponse,
+    private bucket: string,
+    private ids: Ids,
+  ) {
+    this.contentLength = Number(req.headers["content-length"]);
+  }
+
+  start(): void {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: this.req.headers,
+        limits: { fieldSize: PRE_DATA_LIMIT + 1, fieldNameSize: 1024 },
+        highWaterMark: 1 << 20,
+        fileHwm: 1 << 20,
+      });
+    } catch {
+      void drain(this.req).then(() => sendS3Error(this.res, s3Errors.malformed(), this.ids));
+      return;
+    }
+    parser.on("field", (name, value, info) => this.onField(name, value, info.valueTruncated));
+    parser.on("file", (name, stream) => this.onFile(name, stream));
+    parser.on("close", () => void this.onBodyEnd());
+    parser.on("error", () => void this.fail(s3Errors.malformed()));
+    this.req.on("close", () => {
+      if (!this.req.complete) void this.abort();
+    });
+
+    this.fault = this.sb.faults.takeUpload();
+    let source: Readable = this.req;
+    if (this.fault && !("neverAnswer" in this.fault)) {
+      source = this.req.pipe(
+        faultMeter(this.fault, this.contentLength, () => this.req.socket.destroy()),
+      );
+    }
+    source.pipe(parser);
+  }
+
+  private onField(name: string, value: string, truncated: boolean): void {
+    if (this.fileSeen) return;
+    this.preBytes += name.length + Buffer.byteLength(value);
+    if (truncated || this.preBytes > PRE_DATA_LIMIT) this.rejection ??= s3Errors.preDataTooLarge();
+    this.fields.set(name.toLowerCase(), value);
+  }
+
+  private onFile(name: string, stream: Readable): void {
+    if (this.fileSeen || this.rejection) return void stream.resume();
+    this.fileSeen = true;
+    if (name.toLowerCase() !== "file") {
+      this.rejection = s3Errors.noFile();
+      return void stream.resume();
+    }
+    const { signing, config } = this.sb;
+    const result = checkPostFields(
+      this.fields,
+      this.bucket,
+      signing,
+      new Date(),
+      config.maxUploadBytes,
+    );
+    if ("code" in result) {
+      this.rejection = result;
+      return void stream.resume();
+    }
+    this.accepted = result;
+    const partPath = path.join(this.sb.store.tmpDir, `${newId()}.part`);
+    this.partPath = partPath;
+    this.fileStream = stream;
+    const meter = new FileMeter(result.maxBytes, () => this.tooLarge(result.maxBytes));
+    const out = createWriteStream(partPath, { highWaterMark: 1 << 20 });
+    this.written = pipeline(stream, meter, out).then(() => ({
+      size: meter.bytes,
+      etag: meter.etag(),
+    }));
+    this.written.catch(() => undefined);
+  }
+
+  // EntityTooLarge may answer before the body ends, as S3 does; the connection is then closed.
+  private tooLarge(maxBytes: number): void {
+    if (this.done) return;
+    this.done = true;
+    this.req.unpipe();
+    this.req.resume();
+    void this.cleanup();
+    sendS3Error(this.res, s3Errors.tooLarge(this.contentLength, maxBytes), this.ids, true);
+    setTimeout(() => this.req.socket.destroy(), 1000).unref();
+  }
+
+  private async onBodyEnd(): Promise<void> {
+    if (this.done) return;
+    if (this.rejection) return this.fail(this.rejection);
+    if (!this.fileSeen || !this.accepted || !this.written) {
+      const { signing, config } = this.sb;
+      const check = checkPostFields(
+        this.fields,
+        this.bucket,
+        signing,
+        new Date(),
+        config.maxUploadBytes,
+      );
+      return this.fail("code" in check ? check : s3Errors.noFile());
+    }
+    let written: { size: number; etag: string };
+    try {
+      written = await this.written;
+    } catch {
+      return this.fail({
+        status: 500,
+        code: "InternalError",
+        message: "We encountered an internal error. Please try again.",
+      });
+    }
+    if (this.done) return;
+    if (written.size < this.accepted.minBytes) {
+      return this.fail(s3Errors.tooSmall(written.size, this.accepted.minBytes));
+    }
+    this.done = true;
+    await this.sb.processing.acceptUpload(this.accepted.key, this.partPath!, written.size);
+    if (this.fault && "neverAnswer" in this.fault) return;
+    const key = this.accepted.key;
+    sendS3Success(this.res, this.ids, {
+      location: `${this.sb.publicUrl}/s3/${this.bucket}/${encodeURIComponent(key)}`,
+      bucket: this.bucket,
+      key,
+      etag: written.etag,
+      status: this.fields.get("success_action_status"),
+      redirect: this.fields.get("success_action_redirect"),
+    });
+  }
+
+  private async fail(error: S3Error): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.cleanup();
+    // Fields-based rejections answer only after the whole body is read, so browsers see the XML.
+    await drain(this.req);
+    sendS3Error(this.res, error, this.ids);
+  }
+
+  // The client went away (or a drop fault cut it off): the parser will never finish this file.
+  private async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    this.fileStream?.destroy(new Error("aborted"));
+    await this.cleanup();
+  }
+
+  private async cleanup(): Promise<void> {
+    if (!this.partPath) return;
+    await this.written?.catch(() => undefined);
+    await rm(this.partPath, { force: true });
+  }
+}
