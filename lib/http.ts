@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { requireCreator, type Session } from "@/lib/auth/session";
 import { ApiError, errorResponse } from "@/lib/errors";
 import { videoIdSchema } from "@/lib/schemas";
 import { VdoCipherError } from "@/lib/vdocipher";
@@ -26,11 +27,13 @@ function withErrors<P extends Record<string, string>>(handler: Handler<P>): Hand
   };
 }
 
-/** Routes for signed-in creators: the one place their access check belongs. */
+/** Routes for signed-in creators: the one place their access check belongs (403 cross-site, 401). */
 export function creatorRoute<P extends Record<string, string> = Record<string, never>>(
-  handler: Handler<P>,
+  handler: (request: Request, context: RouteContext<P>, session: Session) => Promise<Response>,
 ): Handler<P> {
-  return withErrors(handler);
+  return withErrors(async (request, context) =>
+    handler(request, context, await requireCreator(request)),
+  );
 }
 
 /** Routes viewers reach without signing in (the watch page and its playback). */

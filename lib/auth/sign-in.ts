@@ -10,8 +10,8 @@ import { assertSameOrigin } from "@/lib/origin";
 import { clientIp, limitSignInAttempt } from "@/lib/rate-limit";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email.").max(320),
-  password: z.string().min(1, "Enter your password.").max(1024),
+  email: z.string({ error: "Enter your email." }).trim().min(1, "Enter your email.").max(320),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
 });
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";

@@ -15,7 +15,10 @@ describe("a server whose configuration is broken", () => {
   it("answers 500 internal without naming the variable, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const calls = stubFetch(() => jsonReply(rawVideo()));
-    const { response, text } = await callRoute(GET, { params: { id: "0".repeat(32) } });
+    const { response, text } = await callRoute(GET, {
+      params: { id: "0".repeat(32) },
+      signedIn: false,
+    });
     expect(response.status).toBe(500);
     expect(errorCode(JSON.parse(text))).toBe("internal");
     expect(text).not.toContain("VDOCIPHER_API_BASE_URL");
