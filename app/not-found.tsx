@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export default function NotFound() {
   return (
     <section className="mx-auto max-w-md space-y-4 py-16 text-center">
@@ -8,9 +6,11 @@ export default function NotFound() {
       <p className="text-zinc-600 dark:text-zinc-400">
         There is nothing at this address. The link may be mistyped, or the video was deleted.
       </p>
-      <Link href="/" className="inline-block text-brand-600 underline dark:text-brand-400">
+      {/* A full load is right here: next/link would add client code to every route's first load. */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+      <a href="/" className="inline-block text-brand-600 underline dark:text-brand-400">
         Go to the studio
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { StatusBadge } from "@/components/library/status-badge";
 import { RenameForm } from "@/components/library/rename-form";
@@ -54,14 +53,9 @@ export function VideoRow({ video, selected, onSelect, onRenamed, onDelete }: Pro
             }}
           />
         ) : (
-          <Link
-            href={watchPath}
-            prefetch={false}
-            className="truncate font-medium hover:underline"
-            title={video.title}
-          >
+          <a href={watchPath} className="truncate font-medium hover:underline" title={video.title}>
             {video.title}
-          </Link>
+          </a>
         )}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           <StatusBadge status={video.status} />

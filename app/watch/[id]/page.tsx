@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FailedMessage } from "@/components/watch/failed-message";
-import { ProcessingWatch } from "@/components/watch/processing-watch";
+import { LazyProcessingWatch } from "@/components/watch/lazy-processing-watch";
 import { WatchPlayer } from "@/components/watch/watch-player";
 import { env } from "@/lib/env";
 import { mintPlayback } from "@/lib/playback";
@@ -54,7 +54,7 @@ export default async function WatchPage({ params }: Props) {
       ) : video.status === "failed" ? (
         <FailedMessage />
       ) : (
-        <ProcessingWatch video={video} otpTtlMs={otpTtlMs} />
+        <LazyProcessingWatch video={video} otpTtlMs={otpTtlMs} />
       )}
       <h1 className="text-xl font-semibold tracking-tight break-words sm:text-2xl">
         {video.title}
