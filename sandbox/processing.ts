@@ -9,6 +9,8 @@ import { newId } from "./store";
 
 const CONCURRENCY = 2;
 
+type Outputs = Pick<VideoRecord, "length" | "poster" | "media">;
+
 /**
  * Runs Queued → Processing → ready | Error with ffprobe/ffmpeg. A video stays Queued for at least
  * half of `minProcessingMs` and reaches `ready` no sooner than `minProcessingMs` after the upload,
@@ -32,8 +34,7 @@ export class ProcessingQueue {
     }
     await mkdir(store.videoDir(video.id), { recursive: true });
     await rename(partPath, store.sourcePath(video.id));
-    Object.assign(video, { status: "Queued", queuedAt: Date.now(), sizeBytes });
-    await store.save();
+    await store.update(video, { status: "Queued", queuedAt: Date.now(), sizeBytes });
     this.enqueue(video.id);
   }
 
@@ -105,58 +106,59 @@ export class ProcessingQueue {
         signal,
       );
       video = current();
-      if (size === undefined) return this.finish(video, false);
-      video.sizeBytes = size;
+      if (size === undefined) return this.finish(video, undefined);
+      await store.update(video, { sizeBytes: size });
     }
     await sleepUntil(queuedAt + config.minProcessingMs / 2, signal);
-    video = current();
-    video.status = "Processing";
-    await store.save();
+    await store.update(current(), { status: "Processing" });
 
-    const ok = !sb.faults.takeProcessingFailure() && (await this.makeOutputs(video, signal));
+    const outputs = sb.faults.takeProcessingFailure()
+      ? undefined
+      : await this.makeOutputs(id, signal);
     await sleepUntil(queuedAt + config.minProcessingMs, signal);
-    await this.finish(current(), ok);
+    await this.finish(current(), outputs);
   }
 
-  private async makeOutputs(video: VideoRecord, signal: AbortSignal): Promise<boolean> {
+  private async makeOutputs(id: string, signal: AbortSignal): Promise<Outputs | undefined> {
     const { store, config } = this.sb();
-    const source = store.sourcePath(video.id);
+    const source = store.sourcePath(id);
     const info = await probe(config.ffprobePath, source, signal);
-    if (!info) return false;
+    if (!info) return undefined;
     const work = path.join(store.tmpDir, newId());
     await mkdir(work, { recursive: true });
     try {
       const media = path.join(work, "video.mp4");
-      if (!(await transcode(config.ffmpegPath, source, media, info.hasAudio, signal))) return false;
+      if (!(await transcode(config.ffmpegPath, source, media, info.hasAudio, signal)))
+        return undefined;
       const output = await probe(config.ffprobePath, media, signal);
       // A decode that stopped early (a truncated file) yields a shorter output than the header claims.
       const tolerance = Math.max(0.5, info.durationSeconds * 0.05);
-      if (!output || output.durationSeconds < info.durationSeconds - tolerance) return false;
+      if (!output || output.durationSeconds < info.durationSeconds - tolerance) return undefined;
       const poster = path.join(work, "poster.jpeg");
       const at = Math.min(1, output.durationSeconds / 2);
-      if (!(await extractPoster(config.ffmpegPath, media, poster, at, signal))) return false;
+      if (!(await extractPoster(config.ffmpegPath, media, poster, at, signal))) return undefined;
       const mediaSize = (await stat(media)).size;
-      await rename(media, store.mediaPath(video.id));
-      await rename(poster, store.posterPath(video.id));
-      video.length = Math.max(1, Math.round(output.durationSeconds));
-      video.poster = { width: output.width, height: output.height };
-      video.media = {
-        width: output.width,
-        height: output.height,
-        sizeBytes: mediaSize,
-        bitrate: Math.round((mediaSize * 8) / output.durationSeconds),
+      await rename(media, store.mediaPath(id));
+      await rename(poster, store.posterPath(id));
+      return {
+        length: Math.max(1, Math.round(output.durationSeconds)),
+        poster: { width: output.width, height: output.height },
+        media: {
+          width: output.width,
+          height: output.height,
+          sizeBytes: mediaSize,
+          bitrate: Math.round((mediaSize * 8) / output.durationSeconds),
+        },
       };
-      return true;
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
 
-  private async finish(video: VideoRecord, ok: boolean): Promise<void> {
+  private async finish(video: VideoRecord, outputs: Outputs | undefined): Promise<void> {
     const sb = this.sb();
-    video.status = ok ? "ready" : "Error";
-    await sb.store.save();
-    if (ok) sb.hooks.videoReady(video);
+    await sb.store.update(video, outputs ? { ...outputs, status: "ready" } : { status: "Error" });
+    if (outputs) sb.hooks.videoReady(video);
   }
 }
 

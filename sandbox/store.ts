@@ -42,6 +42,7 @@ export class Store {
   private seq = 0;
   private writing: Promise<void> = Promise.resolve();
   private pending = false;
+  private staged = new Map<string, VideoRecord>();
 
   constructor(readonly dataDir: string) {}
 
@@ -113,6 +114,18 @@ export class Store {
     await this.save();
   }
 
+  /**
+   * Changes a video durably: readers see the change only once it is on disk, so a crash never
+   * shows a state that a client has already observed going backwards.
+   */
+  async update(video: VideoRecord, patch: Partial<VideoRecord>): Promise<void> {
+    const next = { ...(this.staged.get(video.id) ?? video), ...patch };
+    this.staged.set(video.id, next);
+    await this.save();
+    if (this.staged.get(video.id) === next) this.staged.delete(video.id);
+    Object.assign(video, patch);
+  }
+
   /** Resolves once a write that includes every change made before the call is on disk. */
   save(): Promise<void> {
     if (this.pending) return this.writing;
@@ -135,7 +148,7 @@ export class Store {
     for (const [otp, record] of this.otps) if (record.expiresAt < now) this.otps.delete(otp);
     const state: State = {
       seq: this.seq,
-      videos: [...this.videos.values()],
+      videos: [...this.videos.values()].map((video) => this.staged.get(video.id) ?? video),
       hooks: this.hooks,
       otps: [...this.otps.values()],
     };
