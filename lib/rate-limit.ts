@@ -31,7 +31,10 @@ export function createLimiter({ keyPrefix, points, durationSeconds, redis }: Lim
 }
 
 export function connectRedis(url: string) {
-  return new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 3_000 });
+  // ioredis reconnects by itself; the limiter falls back to memory meanwhile. Log, never crash.
+  redis.on("error", (error: Error) => console.error(`[cipherdrop] Redis: ${error.message}`));
+  return redis;
 }
 
 function waitText(seconds: number) {
