@@ -6,6 +6,8 @@ export type CoalescingCacheOptions<V> = {
   ttlMs: number;
   /** Entries kept at most; the oldest go first. */
   maxEntries: number;
+  /** Whether a settled value may be reused at all; in-flight loads are shared regardless. */
+  reusable?: (value: V) => boolean;
   now?: () => number;
 };
 
@@ -43,6 +45,9 @@ export function createCoalescingCache<V>(options: CoalescingCacheOptions<V>): Co
       promise: options.load(key).then(
         (value) => {
           entry.settledAt = now();
+          if (options.reusable && !options.reusable(value) && entries.get(key) === entry) {
+            entries.delete(key);
+          }
           return value;
         },
         (error: unknown) => {

@@ -59,10 +59,13 @@ export async function getVideo(videoId: string): Promise<Video> {
 }
 
 // Many open tabs polling one video cost at most one upstream status call per second (design.md P4).
+// An awaiting-upload state is never reused: the browser that just stored the file asks next, and a
+// stale answer would tell it the upload did not land.
 const statusCache = createCoalescingCache<Video>({
   load: getVideo,
   ttlMs: 1000,
   maxEntries: 1000,
+  reusable: (video) => video.status !== "awaiting-upload",
 });
 
 /** A video's state, at most 1 s old; concurrent callers share one upstream call. */

@@ -79,6 +79,24 @@ describe("createCoalescingCache", () => {
     expect(cache.size()).toBe(3);
   });
 
+  it("shares but never reuses a value that is not reusable", async () => {
+    const pending = deferred<string>();
+    const load = vi.fn().mockReturnValueOnce(pending.promise).mockResolvedValue("later");
+    const cache = createCoalescingCache<string>({
+      load,
+      ttlMs: 60_000,
+      maxEntries: 3,
+      reusable: (value) => value !== "pre",
+    });
+    const both = Promise.all([cache.get("a"), cache.get("a")]);
+    pending.resolve("pre");
+    expect(await both).toStrictEqual(["pre", "pre"]);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(await cache.get("a")).toBe("later");
+    expect(await cache.get("a")).toBe("later");
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it("forgets a key on request", async () => {
     const load = vi.fn(async () => "x");
     const cache = createCoalescingCache({ load, ttlMs: 60_000, maxEntries: 3 });
@@ -105,6 +123,17 @@ describe("getVideoStatus", () => {
 
     vi.advanceTimersByTime(200);
     expect((await getVideoStatus(VIDEO_ID)).status).toBe("ready");
+    expect(calls).toHaveLength(2);
+  });
+
+  it("asks again at once while a video awaits its upload", async () => {
+    const id = "00000000000000000000000000000004";
+    let status = "PRE-Upload";
+    const calls = stubFetch(() => jsonReply(rawVideo({ id, status })));
+    expect((await getVideoStatus(id)).status).toBe("awaiting-upload");
+    status = "Queued";
+    expect((await getVideoStatus(id)).status).toBe("queued");
+    expect((await getVideoStatus(id)).status).toBe("queued");
     expect(calls).toHaveLength(2);
   });
 
