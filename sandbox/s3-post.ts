@@ -124,7 +124,7 @@ class UploadSession {
       return void stream.resume();
     }
     this.accepted = result;
-    const partPath = path.join(this.sb.store.tmpDir, `${newId()}.part`);
+    const partPath = path.join(this.sb.store.incomingDir, `${newId()}.part`);
     this.partPath = partPath;
     this.fileStream = stream;
     const meter = new FileMeter(result.maxBytes, () => this.tooLarge(result.maxBytes));

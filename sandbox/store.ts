@@ -52,6 +52,10 @@ export class Store {
   get tmpDir() {
     return path.join(this.dataDir, "tmp");
   }
+  /** Uploads being received; a file here is always partial. */
+  get incomingDir() {
+    return path.join(this.dataDir, "incoming");
+  }
   videoDir(id: string) {
     return path.join(this.dataDir, "videos", id);
   }
@@ -68,8 +72,10 @@ export class Store {
   async load(): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
     // Partial uploads and half-written outputs of a previous run are never resumable.
-    await rm(this.tmpDir, { recursive: true, force: true });
-    await mkdir(this.tmpDir, { recursive: true });
+    for (const dir of [this.tmpDir, this.incomingDir]) {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+    }
     let state: State;
     try {
       state = JSON.parse(await readFile(this.stateFile, "utf8")) as State;
