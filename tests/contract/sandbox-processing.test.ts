@@ -33,7 +33,7 @@ describe("sandbox processing", () => {
     }
     form.append("success_action_status", "201");
     form.append("success_action_redirect", "");
-    form.append("file", new Blob([bytes], { type }), name);
+    form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
     const response = await fetch(clientPayload.uploadLink, { method: "POST", body: form });
     expect(response.status).toBe(201);
     return videoId;

@@ -65,7 +65,7 @@ describe("sandbox S3 POST endpoint", () => {
   beforeAll(async () => {
     sandbox = await spawnSandbox({ env: { SANDBOX_ALLOWED_ORIGINS: "http://app.test:3000" } });
     sampleBytes = await readFile(fixture("sample.mp4"));
-    sample = new Blob([sampleBytes], { type: "video/mp4" });
+    sample = new Blob([new Uint8Array(sampleBytes)], { type: "video/mp4" });
   });
   afterAll(() => sandbox.stop());
 
@@ -109,7 +109,11 @@ describe("sandbox S3 POST endpoint", () => {
     form.append("success_action_redirect", "");
     form.append("success_action_status", "201");
     for (const name of [...SIGNED].reverse()) form.append(name, clientPayload[name]);
-    form.append("file", new Blob([sampleBytes], { type: "text/plain" }), "filename");
+    form.append(
+      "file",
+      new Blob([new Uint8Array(sampleBytes)], { type: "text/plain" }),
+      "filename",
+    );
     const response = await fetch(clientPayload.uploadLink, { method: "POST", body: form });
     expect(response.status).toBe(201);
   });
