@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers/auth";
 
 test("the home page renders with the product name", async ({ page }) => {
-  await page.goto("/");
+  await signIn(page);
   await expect(page).toHaveTitle(/Cipherdrop/);
   await expect(page.getByRole("link", { name: "Cipherdrop" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
