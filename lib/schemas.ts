@@ -26,6 +26,19 @@ export const createUploadSchema = z.object({
 });
 export type CreateUploadInput = z.infer<typeof createUploadSchema>;
 
+// Any host, loopback included (the sandbox and self-hosted sources live there); only the scheme is
+// restricted, so file:, data: or javascript: URLs never reach VdoCipher.
+export const importUrlSchema = z
+  .url({ protocol: /^https?$/, error: "Enter a full http:// or https:// address of a video file." })
+  .max(2048, "The address can be at most 2048 characters.");
+
+export const importVideoSchema = z.object({
+  url: importUrlSchema,
+  title: titleSchema.optional(),
+  folderId: folderIdSchema.optional(),
+});
+export type ImportVideoInput = z.infer<typeof importVideoSchema>;
+
 export const renameVideoSchema = z.object({ title: titleSchema });
 export type RenameVideoInput = z.infer<typeof renameVideoSchema>;
 
@@ -36,7 +49,13 @@ export const listVideosQuerySchema = z.object({
 });
 export type ListVideosQuery = z.infer<typeof listVideosQuerySchema>;
 
-export const videoStatuses = ["awaiting-upload", "queued", "processing", "ready", "failed"] as const;
+export const videoStatuses = [
+  "awaiting-upload",
+  "queued",
+  "processing",
+  "ready",
+  "failed",
+] as const;
 export type VideoStatus = (typeof videoStatuses)[number];
 
 export type Video = {

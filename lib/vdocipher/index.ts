@@ -14,3 +14,4 @@ export {
 } from "./videos";
 export { createOtp, type Annotation, type Otp, type OtpOptions } from "./otp";
 export { listFiles, type VideoFile } from "./files";
+export { importVideo } from "./imports";

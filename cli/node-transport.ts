@@ -1,0 +1,108 @@
+import http from "node:http";
+import https from "node:https";
+import {
+  TransportError,
+  type TransportResponse,
+  type UploadTransport,
+} from "@/lib/upload/transport";
+import { bodyChunks, encodeForm } from "./multipart";
+
+// The command-line transport: the multipart body streamed from disk with an explicit
+// Content-Length, byte progress, cancellation and the same stall rule as the browser's (F10).
+
+// Storage answers with a small XML document; anything longer is cut, never buffered without bound.
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+export const sendWithNode: UploadTransport = (request) =>
+  new Promise<TransportResponse>((resolve, reject) => {
+    const { url, form, signal, onProgress, onAllBytesSent, stallTimeoutMs } = request;
+    if (signal?.aborted) return reject(new TransportError("aborted", false));
+    const body = encodeForm(form);
+    const target = new URL(url);
+    const client = target.protocol === "https:" ? https : http;
+    let allSent = false;
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+
+    const req = client.request(target, {
+      method: "POST",
+      headers: { "Content-Type": body.contentType, "Content-Length": String(body.length) },
+    });
+
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      outcome();
+    };
+    const fail = (kind: "network" | "stalled" | "aborted", cause?: unknown) => {
+      finish(() => reject(new TransportError(kind, allSent, describe(kind, cause))));
+      req.destroy();
+    };
+    const armStallTimer = () => {
+      if (!stallTimeoutMs || settled) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => fail("stalled"), stallTimeoutMs);
+    };
+    function onAbort() {
+      fail("aborted");
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    req.on("error", (error) => fail("network", error));
+    req.on("response", (response) => {
+      armStallTimer();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on("data", (chunk: Buffer) => {
+        armStallTimer();
+        if (size < MAX_ANSWER_BYTES) chunks.push(chunk);
+        size += chunk.length;
+      });
+      response.on("error", (error) => fail("network", error));
+      response.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8").slice(0, MAX_ANSWER_BYTES);
+        finish(() => resolve({ status: response.statusCode ?? 0, body: text }));
+        // Storage may answer before reading the whole body (an early 4xx); stop sending then.
+        if (!allSent) req.destroy();
+      });
+    });
+
+    armStallTimer();
+    void (async () => {
+      let loaded = 0;
+      for await (const chunk of bodyChunks(body)) {
+        if (settled) return;
+        if (!req.write(chunk)) await drained(req);
+        loaded += chunk.byteLength;
+        armStallTimer();
+        onProgress?.(loaded, body.length);
+      }
+      if (settled) return;
+      req.end();
+      allSent = true;
+      armStallTimer();
+      onAllBytesSent?.();
+    })().catch((error: unknown) => fail("network", error));
+  });
+
+// Resolves when the socket takes more, or when the request ends for any reason (the error and
+// response handlers settle the upload; the writer only has to stop waiting).
+function drained(req: http.ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      req.off("drain", done);
+      req.off("close", done);
+      resolve();
+    };
+    req.once("drain", done);
+    req.once("close", done);
+  });
+}
+
+function describe(kind: string, cause: unknown): string {
+  const detail =
+    cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : "";
+  return detail ? `${kind}: ${detail}` : kind;
+}
