@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { spawnSandbox, type SandboxHandle } from "../helpers/sandbox";
+import { runCli, startCli, summaryOf } from "./cli-helpers";
+
+// The sandbox's fault switches against the command line: a dropped connection and an expired policy
+// heal with fresh credentials (F03, F10), and Ctrl-C leaves no Pre-Upload video behind.
+
+let sandbox: SandboxHandle;
+let tmp: string;
+
+beforeAll(async () => {
+  sandbox = await spawnSandbox();
+  tmp = mkdtempSync(path.join(os.tmpdir(), "cipherdrop-cli-"));
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await sandbox.clearFaults();
+  await sandbox.resetStats();
+});
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const gone = async (videoId: string) => (await sandbox.api(`/videos/${videoId}`)).status === 404;
+
+describe("npm run upload under faults", () => {
+  it("retries a connection dropped at 40% with fresh credentials, and deletes the first video", async () => {
+    await sandbox.setFaults({ upload: { dropAfter: 0.4, count: 1 } });
+    const { code, lines } = await runCli(sandbox, [
+      "tests/fixtures/sample-c.webm",
+      "--wait",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+
+    const tickets = lines.filter((line) => line.event === "ticket");
+    expect(tickets.map((line) => line.attempt)).toStrictEqual([1, 2]);
+    expect(lines.find((line) => line.event === "retrying")).toMatchObject({ attempt: 2 });
+    const [result] = summaryOf(lines).results;
+    expect(result).toMatchObject({ status: "ready", videoId: tickets[1]!.videoId });
+    expect(await gone(tickets[0]!.videoId as string)).toBe(true);
+    const stats = await sandbox.stats();
+    expect(stats["PUT /api/videos"]).toBe(2);
+    expect(stats["POST /s3/:bucket"]).toBe(2);
+  });
+
+  it("starts again with fresh credentials when the policy expired before the file arrived", async () => {
+    // A small file sent at 1 kB/s: the signed fields alone take over a second, so the file part
+    // begins after the 1 s policy has expired. The switches are cleared once that first POST is
+    // under way, so the retry meets the ordinary one-hour policy.
+    const file = path.join(tmp, "small.mp4");
+    writeFileSync(file, randomBytes(1500));
+    await sandbox.setFaults({ policyTtlSeconds: 1, upload: { bytesPerSecond: 1000 } });
+    const run = startCli(sandbox, [file, "--json"]);
+    await until(async () => (await sandbox.stats())["POST /s3/:bucket"]);
+    await sandbox.clearFaults();
+
+    const { code, lines } = await run.done;
+    expect(code).toBe(0);
+    const retry = lines.find((line) => line.event === "retrying");
+    expect(retry?.reason).toMatch(/expired/);
+    expect(retry?.delayMs).toBe(0);
+    const tickets = lines.filter((line) => line.event === "ticket");
+    expect(tickets).toHaveLength(2);
+    expect(summaryOf(lines).results[0]).toMatchObject({
+      status: "uploaded",
+      videoId: tickets[1]!.videoId,
+    });
+    expect((await sandbox.getVideo(tickets[1]!.videoId as string)).status).not.toBe("PRE-Upload");
+    expect(await gone(tickets[0]!.videoId as string)).toBe(true);
+  });
+
+  it("on Ctrl-C aborts the upload, deletes its Pre-Upload video and exits non-zero", async () => {
+    await sandbox.setFaults({ upload: { bytesPerSecond: 20_000 } });
+    const run = startCli(sandbox, ["tests/fixtures/sample-c.webm", "--json"]);
+    const ticket = await run.waitForLine((line) => line.event === "ticket");
+    const videoId = ticket.videoId as string;
+    await run.waitForLine((line) => line.event === "progress" && (line.loaded as number) > 0);
+    expect((await sandbox.getVideo(videoId)).status).toBe("PRE-Upload");
+    run.child.kill("SIGINT");
+
+    const { code, lines } = await run.done;
+    expect(code).toBe(130);
+    expect(summaryOf(lines)).toMatchObject({ ok: false, results: [{ status: "cancelled" }] });
+    expect(await gone(videoId)).toBe(true);
+    expect((await sandbox.stats())["DELETE /api/videos"]).toBe(1);
+  });
+});
