@@ -1,8 +1,5 @@
+import "@/lib/zod-config";
 import { z } from "zod";
-
-// Our CSP has no 'unsafe-eval': without this, zod probes `Function("")` for its JIT and the browser
-// reports a CSP violation on every page that loads a schema.
-z.config({ jitless: true });
 
 // Shared by route handlers (validation) and the browser (types): the shapes of our own HTTP API.
 

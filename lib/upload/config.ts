@@ -1,3 +1,4 @@
+import "@/lib/zod-config";
 import { z } from "zod";
 
 // Client-side upload settings. `NEXT_PUBLIC_*` values are inlined at build time, so each one is read
