@@ -39,7 +39,7 @@ export function ItemProgress({
   }
   if (phase !== "uploading" && phase !== "finishing") return null;
 
-  const total = progress?.total ?? item.file.size;
+  const total = progress?.total ?? item.file?.size ?? 0;
   const loaded = phase === "finishing" ? total : (progress?.loaded ?? 0);
   const detail =
     phase === "finishing"

@@ -58,11 +58,13 @@ export function UploadItem({ item, onRename, onCancel, onRetry, onRemove, onAnno
           <TitleField
             title={item.title}
             editable={item.phase === "waiting"}
-            fallback={item.file.name}
+            fallback={item.file?.name ?? item.title}
             onRename={onRename}
           />
           <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-            {item.file.name} · {formatBytes(item.file.size)}
+            {item.file
+              ? `${item.file.name} · ${formatBytes(item.file.size)}`
+              : `Imported from ${item.sourceUrl}`}
             {status === "ready" && video?.durationSeconds != null
               ? ` · ${formatDuration(video.durationSeconds)}`
               : null}
@@ -77,7 +79,9 @@ export function UploadItem({ item, onRename, onCancel, onRetry, onRemove, onAnno
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {status === "processing"
             ? "Processing on VdoCipher…"
-            : "Uploaded. Queued for processing…"}
+            : item.file
+              ? "Uploaded. Queued for processing…"
+              : "VdoCipher is fetching the file…"}
           {slow ? (
             <>
               {" "}
@@ -97,7 +101,9 @@ export function UploadItem({ item, onRename, onCancel, onRetry, onRemove, onAnno
       ) : null}
       {status === "failed" ? (
         <p className="text-sm text-red-700 dark:text-red-400">
-          The file was uploaded but could not be processed. It may be damaged or not a video.
+          {item.file
+            ? "The file was uploaded but could not be processed. It may be damaged or not a video."
+            : "VdoCipher could not download or process the file at this address. Check that it links to the video file itself and is publicly reachable."}
         </p>
       ) : null}
       {notFound ? (
@@ -122,7 +128,8 @@ export function UploadItem({ item, onRename, onCancel, onRetry, onRemove, onAnno
             Cancel
           </button>
         ) : null}
-        {item.phase === "failed" || item.phase === "cancelled" || status === "failed" ? (
+        {item.file &&
+        (item.phase === "failed" || item.phase === "cancelled" || status === "failed") ? (
           <button ref={setResult} type="button" className={button} onClick={onRetry}>
             Retry
           </button>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { validateFiles, type UploadRejection } from "@/lib/upload/accept";
 import { uploadConfig } from "@/lib/upload/config";
 import { useUploadQueue } from "./use-upload-queue";
+import { ImportUrlForm } from "./import-url-form";
 import { UploadDropzone } from "./upload-dropzone";
 import { UploadItem } from "./upload-item";
 
@@ -45,6 +46,7 @@ export function UploadPanel() {
   return (
     <div className="space-y-4">
       <UploadDropzone onFiles={onFiles} maxBytes={uploadConfig.maxBytes} />
+      <ImportUrlForm onImported={queue.addImported} />
       {rejections.length > 0 ? (
         <div
           role="alert"

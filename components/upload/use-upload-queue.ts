@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { refreshVideoLists } from "@/lib/hooks/use-videos";
+import type { Video } from "@/lib/schemas";
 import { browserUploadDeps } from "@/lib/upload/api";
 import type { ProgressSnapshot } from "@/lib/upload/progress";
 import { toUploadError } from "@/lib/upload/retry";
@@ -17,7 +18,10 @@ export type QueuePhase =
 
 export type QueueItem = {
   key: string;
-  file: File;
+  /** Null for a video imported from a URL: VdoCipher fetched it, there was nothing to send. */
+  file: File | null;
+  /** The address an imported video came from. */
+  sourceUrl: string | null;
   title: string;
   phase: QueuePhase;
   progress: ProgressSnapshot | null;
@@ -68,6 +72,8 @@ export function useUploadQueue({
 
   const start = useCallback(
     (item: QueueItem) => {
+      const file = item.file;
+      if (!file) return;
       const controller = new AbortController();
       controllers.current.set(item.key, controller);
       patch(item.key, { phase: "uploading", progress: null, error: null, retrying: null });
@@ -94,8 +100,8 @@ export function useUploadQueue({
 
       uploadFile({
         ...browserUploadDeps,
-        file: item.file,
-        filename: item.file.name,
+        file,
+        filename: file.name,
         title: item.title,
         signal: controller.signal,
         onEvent,
@@ -140,6 +146,7 @@ export function useUploadQueue({
     const added = files.map<QueueItem>((file) => ({
       key: `upload-${(sequence += 1)}`,
       file,
+      sourceUrl: null,
       title: titleFromFilename(file.name),
       phase: "waiting",
       progress: null,
@@ -148,6 +155,24 @@ export function useUploadQueue({
       error: null,
     }));
     dispatch({ type: "add", items: added });
+  }, []);
+
+  // An import is created by the server at once, so it joins the queue already past the upload and
+  // follows the same processing timeline as an uploaded file.
+  const addImported = useCallback((video: Video, url: string) => {
+    const item: QueueItem = {
+      key: `import-${(sequence += 1)}`,
+      file: null,
+      sourceUrl: url,
+      title: video.title,
+      phase: "uploaded",
+      progress: null,
+      videoId: video.id,
+      retrying: null,
+      error: null,
+    };
+    dispatch({ type: "add", items: [item] });
+    void refreshVideoLists();
   }, []);
 
   const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
@@ -161,5 +186,5 @@ export function useUploadQueue({
   }, []);
   const rename = useCallback((key: string, title: string) => patch(key, { title }), [patch]);
 
-  return { items, add, cancel, retry, remove, rename };
+  return { items, add, addImported, cancel, retry, remove, rename };
 }
