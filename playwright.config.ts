@@ -1,8 +1,13 @@
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3310);
 const baseURL = `http://127.0.0.1:${APP_PORT}`;
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4310);
+// Deterministic (the config is also loaded in workers) and wiped by the command, so each run starts empty.
+const sandboxDataDir = path.join(os.tmpdir(), `cipherdrop-e2e-sandbox-${SANDBOX_PORT}`);
 
 // Playwright's own Chromium when installed, else a system one: nothing here can download a browser.
 function chromiumExecutable(): string | undefined {
@@ -56,6 +61,21 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The sandbox stands in for VdoCipher and its bucket; the app's origins may upload to it.
+      command: `rm -rf '${sandboxDataDir}' && node --import tsx sandbox/main.ts`,
+      url: `http://127.0.0.1:${SANDBOX_PORT}/__sandbox/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        SANDBOX_PORT: String(SANDBOX_PORT),
+        SANDBOX_HOST: "127.0.0.1",
+        SANDBOX_DATA_DIR: sandboxDataDir,
+        SANDBOX_ALLOWED_ORIGINS: `http://127.0.0.1:${APP_PORT},http://localhost:${APP_PORT}`,
+        SANDBOX_MIN_PROCESSING_MS: "1500",
+      },
+    },
+    {
       // A production build, so caching and static-rendering bugs cannot hide behind dev mode.
       command: `npm run build && npm run start -- -H 127.0.0.1 -p ${APP_PORT}`,
       url: `${baseURL}/api/health`,
@@ -65,6 +85,7 @@ export default defineConfig({
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         CIPHERDROP_SANDBOX: "1",
+        SANDBOX_PORT: String(SANDBOX_PORT),
       },
     },
   ],

@@ -1,33 +1,38 @@
-import { createHash } from "node:crypto";
 import { Transform } from "node:stream";
+import type { TransformCallback } from "node:stream";
+import { crc32 } from "node:zlib";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { UploadFault } from "./faults";
 
-/** Counts and hashes the file part (for the ETag), failing as soon as it exceeds `maxBytes`. */
+/**
+ * Counts and checksums the file part, failing as soon as it exceeds `maxBytes`. The ETag is opaque
+ * (S3 documents it so; it is not an MD5 for multipart uploads either): a CRC-32 keeps the receiver
+ * close to disk speed, where MD5 would halve it on a small machine.
+ */
 export class FileMeter extends Transform {
   bytes = 0;
-  private hash = createHash("md5");
+  private crc = 0;
 
   constructor(
     private readonly maxBytes: number,
     private readonly onTooLarge: () => void,
   ) {
-    super({ highWaterMark: 1 << 20 });
+    super({ highWaterMark: 1 << 18 });
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error) => void) {
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) {
       this.onTooLarge();
       return callback(new Error("EntityTooLarge"));
     }
-    this.hash.update(chunk);
-    callback(undefined);
-    this.push(chunk);
+    this.crc = crc32(chunk, this.crc);
+    callback(undefined, chunk);
   }
 
   etag(): string {
-    return `"${this.hash.digest("hex")}"`;
+    const size = this.bytes.toString(16).padStart(24, "0");
+    return `"${this.crc.toString(16).padStart(8, "0")}${size}"`;
   }
 }
 

@@ -72,8 +72,8 @@ class UploadSession {
       parser = busboy({
         headers: this.req.headers,
         limits: { fieldSize: PRE_DATA_LIMIT + 1, fieldNameSize: 1024 },
-        highWaterMark: 1 << 20,
-        fileHwm: 1 << 20,
+        highWaterMark: 1 << 18,
+        fileHwm: 1 << 18,
       });
     } catch {
       void drain(this.req).then(() => sendS3Error(this.res, s3Errors.malformed(), this.ids));
@@ -128,7 +128,7 @@ class UploadSession {
     this.partPath = partPath;
     this.fileStream = stream;
     const meter = new FileMeter(result.maxBytes, () => this.tooLarge(result.maxBytes));
-    const out = createWriteStream(partPath, { highWaterMark: 1 << 20 });
+    const out = createWriteStream(partPath, { highWaterMark: 1 << 18 });
     this.written = pipeline(stream, meter, out).then(() => ({
       size: meter.bytes,
       etag: meter.etag(),
