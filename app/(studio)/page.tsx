@@ -10,7 +10,7 @@ export default function StudioPage() {
           share.
         </p>
       </section>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <section aria-labelledby="upload-heading" className="space-y-4">
           <h2 id="upload-heading" className="text-lg font-semibold">
             Upload

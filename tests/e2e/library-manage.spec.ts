@@ -109,6 +109,7 @@ test("a row still processing updates by itself", async ({ page }) => {
 
   await signIn(page);
   await search(page).fill(tag);
+  await expect(rows(page)).toHaveCount(1);
   await expect(rows(page)).toContainText("Awaiting upload");
   await uploadFixture(credentials, "sample.mp4");
   await expect(rows(page)).toContainText("Ready", { timeout: 60_000 });

@@ -76,11 +76,23 @@ export async function signIn(page: Page): Promise<void> {
 }
 
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, "page scrolls sideways").toBeLessThanOrEqual(clientWidth);
+  const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The innermost elements sticking out name the cause in the failure message.
+    const culprits = [...document.body.querySelectorAll<HTMLElement>("*")]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .filter(
+        (el) =>
+          ![...el.children].some((child) => child.getBoundingClientRect().right > width + 0.5),
+      )
+      .slice(0, 5)
+      .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}">`);
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, culprits };
+  });
+  expect(
+    scrollWidth,
+    `page scrolls sideways; too wide: ${culprits.join(", ")}`,
+  ).toBeLessThanOrEqual(clientWidth);
 }
 
 /** A full-page screenshot kept as a test artifact (test-results/, attached to the report). */
