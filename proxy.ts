@@ -12,7 +12,11 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
-  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // Client navigations carry Next's `_rsc` cache-buster, which is no part of where the creator was going.
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc");
+  const query = search.size > 0 ? `?${search}` : "";
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${query}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -117,5 +117,7 @@ describe("security headers", () => {
     // NextResponse.next passes overridden request headers to the app in this header list.
     expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
     expect(first.headers.get(`x-middleware-request-${REQUEST_PATH_HEADER}`)).toBe("/watch/x?t=1");
+    const navigation = proxy(new NextRequest("http://127.0.0.1:3310/?q=a&_rsc=1x2y"));
+    expect(navigation.headers.get(`x-middleware-request-${REQUEST_PATH_HEADER}`)).toBe("/?q=a");
   });
 });
