@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { POST as importVideo } from "@/app/api/imports/route";
 import { POST as createUpload } from "@/app/api/uploads/route";
 import { GET as listVideos } from "@/app/api/videos/route";
 import {
@@ -49,6 +50,14 @@ const creatorRoutes = [
     method: "POST",
     path: "/api/uploads",
     body: { title: "a.mp4" },
+    ok: 201,
+  },
+  {
+    name: "POST /api/imports",
+    handler: importVideo,
+    method: "POST",
+    path: "/api/imports",
+    body: { url: "https://media.example.com/a.mp4" },
     ok: 201,
   },
   { name: "GET /api/videos", handler: listVideos, method: "GET", path: "/api/videos", ok: 200 },
