@@ -1,13 +1,15 @@
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
 // The sandbox bucket's CORS rule: the app's origin may POST uploads cross-origin, others may not.
 const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4310}`;
 const AUTH = { Authorization: `Apisecret ${process.env.SANDBOX_API_SECRET ?? "sandbox-secret"}` };
 const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_APP_PORT ?? 3310}`;
-const FOREIGN_ORIGIN = "http://localhost:3999";
+const FOREIGN_PORT = 3999;
+const FOREIGN_ORIGIN = `http://127.0.0.1:${FOREIGN_PORT}`;
 
 type Credentials = { videoId: string; clientPayload: Record<string, string> };
 type Outcome = { status: number; body: string; progressEvents: number } | { error: string };
@@ -20,16 +22,21 @@ async function credentials(request: APIRequestContext, title: string) {
   return (await response.json()) as Credentials;
 }
 
-// A blank page served at `origin`, so only the sandbox's CORS rule decides (not the app's CSP).
-async function openBlankPage(page: Page, origin: string) {
-  await page.route(`${origin}/cors-probe`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: "<!doctype html><title>probe</title>",
-    }),
+// Real pages on loopback origins: Chromium's local-network checks treat a page fulfilled by
+// page.route as public and block it before CORS is even consulted.
+async function openAppPage(page: Page) {
+  await page.goto(`${APP_ORIGIN}/api/health`);
+}
+
+async function openForeignPage(page: Page) {
+  const server = createServer((_req, res) =>
+    res
+      .writeHead(200, { "Content-Type": "text/html" })
+      .end("<!doctype html><title>elsewhere</title>"),
   );
-  await page.goto(`${origin}/cors-probe`);
+  await new Promise<void>((resolve) => server.listen(FOREIGN_PORT, "127.0.0.1", resolve));
+  await page.goto(`${FOREIGN_ORIGIN}/`);
+  return server;
 }
 
 async function uploadFromPage(
@@ -93,7 +100,7 @@ test("a page on the app's origin uploads a real video cross-origin and gets 201"
   page,
   request,
 }) => {
-  await openBlankPage(page, APP_ORIGIN);
+  await openAppPage(page);
   for (const mode of ["fetch", "xhr"] as const) {
     const creds = await credentials(request, `cors allowed ${mode}`);
     const outcome = await uploadFromPage(page, creds, mode);
@@ -106,17 +113,29 @@ test("a page on the app's origin uploads a real video cross-origin and gets 201"
 });
 
 test("the same upload from a disallowed origin is blocked by CORS", async ({ page, request }) => {
-  await openBlankPage(page, FOREIGN_ORIGIN);
-  const viaFetch = await uploadFromPage(
-    page,
-    await credentials(request, "cors refused fetch"),
-    "fetch",
-  );
-  expect(viaFetch).toHaveProperty("error");
+  const server = await openForeignPage(page);
+  const console: string[] = [];
+  page.on("console", (message) => console.push(message.text()));
+  try {
+    const viaFetch = await uploadFromPage(
+      page,
+      await credentials(request, "cors refused fetch"),
+      "fetch",
+    );
+    expect(viaFetch).toHaveProperty("error");
 
-  // With a preflight (XHR with progress), the bucket refuses it and the body is never sent.
-  const creds = await credentials(request, "cors refused xhr");
-  const viaXhr = await uploadFromPage(page, creds, "xhr");
-  expect(viaXhr).toEqual({ error: "network error" });
-  expect(await status(request, creds.videoId)).toBe("PRE-Upload");
+    // With a preflight (XHR with progress), the bucket refuses it and the body is never sent.
+    const creds = await credentials(request, "cors refused xhr");
+    const viaXhr = await uploadFromPage(page, creds, "xhr");
+    expect(viaXhr).toEqual({ error: "network error" });
+    expect(await status(request, creds.videoId)).toBe("PRE-Upload");
+
+    // Blocked by the bucket's CORS rule, not by anything else.
+    const blocked = console.filter((text) => text.includes("blocked by CORS policy"));
+    expect(blocked).toHaveLength(2);
+    expect(blocked.join("\n")).not.toContain("address space");
+    expect(blocked[1]).toContain("preflight");
+  } finally {
+    server.close();
+  }
 });
