@@ -1,4 +1,5 @@
 import { VideoLibrary } from "@/components/library/video-library";
+import { UploadPanel } from "@/components/upload/upload-panel";
 
 export default function StudioPage() {
   return (
@@ -15,6 +16,7 @@ export default function StudioPage() {
           <h2 id="upload-heading" className="text-lg font-semibold">
             Upload
           </h2>
+          <UploadPanel />
         </section>
         <section aria-labelledby="library-heading" className="space-y-4">
           <h2 id="library-heading" className="text-lg font-semibold">

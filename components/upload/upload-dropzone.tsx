@@ -23,6 +23,7 @@ export function UploadDropzone({
   return (
     <div
       {...getRootProps({
+        role: "button",
         "aria-labelledby": "dropzone-label",
         "aria-describedby": "dropzone-hint",
       })}
