@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import {
   TransportError,
+  type TransportRequest,
   type TransportResponse,
   type UploadTransport,
 } from "@/lib/upload/transport";
@@ -13,8 +14,14 @@ import { bodyChunks, encodeForm } from "./multipart";
 // Storage answers with a small XML document; anything longer is cut, never buffered without bound.
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-export const sendWithNode: UploadTransport = (request) =>
-  new Promise<TransportResponse>((resolve, reject) => {
+/** A transport for one file; `filePath` is where the form's file part can be read from on disk. */
+export const nodeTransport =
+  (filePath?: string): UploadTransport =>
+  (request) =>
+    send(request, filePath);
+
+function send(request: TransportRequest, filePath?: string): Promise<TransportResponse> {
+  return new Promise<TransportResponse>((resolve, reject) => {
     const { url, form, signal, onProgress, onAllBytesSent, stallTimeoutMs } = request;
     if (signal?.aborted) return reject(new TransportError("aborted", false));
     const body = encodeForm(form);
@@ -72,9 +79,10 @@ export const sendWithNode: UploadTransport = (request) =>
     armStallTimer();
     void (async () => {
       let loaded = 0;
-      for await (const chunk of bodyChunks(body)) {
+      for await (const chunk of bodyChunks(body, filePath)) {
         if (settled) return;
-        if (!req.write(chunk)) await drained(req);
+        // Flushed before the next chunk is asked for: bodyChunks reuses the memory (and it paces us).
+        await flushed(req, chunk);
         loaded += chunk.byteLength;
         armStallTimer();
         onProgress?.(loaded, body.length);
@@ -86,18 +94,18 @@ export const sendWithNode: UploadTransport = (request) =>
       onAllBytesSent?.();
     })().catch((error: unknown) => fail("network", error));
   });
+}
 
-// Resolves when the socket takes more, or when the request ends for any reason (the error and
-// response handlers settle the upload; the writer only has to stop waiting).
-function drained(req: http.ClientRequest): Promise<void> {
+// Resolves once the socket has taken the chunk, or when the request ends for any reason (the error
+// and response handlers settle the upload; the writer only has to stop waiting).
+function flushed(req: http.ClientRequest, chunk: Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      req.off("drain", done);
       req.off("close", done);
       resolve();
     };
-    req.once("drain", done);
     req.once("close", done);
+    req.write(chunk, done);
   });
 }
 

@@ -119,7 +119,7 @@ async function send(job: Job, options: RunOptions): Promise<string> {
     }
   }
   const { videoId } = await uploadFile({
-    ...serverUploadDeps(options.folderId),
+    ...serverUploadDeps(options.folderId, job.file.absolutePath),
     file: await fileBlob(job.file),
     filename: job.file.name,
     title: job.title,

@@ -2,7 +2,7 @@ import type { Video } from "@/lib/schemas";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { UploadFileOptions } from "@/lib/upload/upload-file";
 import { createUploadCredentials, deleteVideos, getVideo, VdoCipherError } from "@/lib/vdocipher";
-import { sendWithNode } from "./node-transport";
+import { nodeTransport } from "./node-transport";
 
 // The command line's I/O for the shared upload engine: the typed VdoCipher client with the server's
 // secret where the browser calls our routes, and the Node transport where it uses XHR.
@@ -28,13 +28,14 @@ export function explain(error: unknown): Error {
 
 export function serverUploadDeps(
   folderId?: string,
+  filePath?: string,
 ): Pick<UploadFileOptions, "createTicket" | "transport" | "deleteVideo" | "getStatus"> {
   return {
     createTicket: (title) =>
       createUploadCredentials(title, folderId).catch((error: unknown) => {
         throw explain(error);
       }),
-    transport: sendWithNode,
+    transport: nodeTransport(filePath),
     deleteVideo: async (videoId) => {
       try {
         await deleteVideos([videoId]);

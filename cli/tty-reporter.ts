@@ -1,4 +1,4 @@
-import cliProgress from "cli-progress";
+import type cliProgressModule from "cli-progress";
 import { formatBytes, formatDuration } from "@/lib/format";
 import type { Reporter } from "./json-reporter";
 import type { Job, JobEvent } from "./run-jobs";
@@ -7,7 +7,7 @@ import { summaryTable } from "./summary";
 // For people at a terminal: one live line per file (bytes, %, speed, ETA, state) on stderr, then
 // the summary table on stdout.
 
-type Line = { bar: cliProgress.SingleBar; total: number };
+type Line = { bar: cliProgressModule.SingleBar; total: number };
 
 const NAME_WIDTH = 28;
 
@@ -17,7 +17,9 @@ function shorten(label: string): string {
     : `…${label.slice(-(NAME_WIDTH - 1))}`;
 }
 
-export function ttyReporter(): Reporter {
+// Loaded only for a terminal: JSON runs (scripts, CI, the benchmark) leave it out of memory.
+export async function ttyReporter(): Promise<Reporter> {
+  const { default: cliProgress } = await import("cli-progress");
   const bars = new cliProgress.MultiBar(
     {
       format: "{name} {bar} {pct} {bytes} {speed} {eta} {state}",

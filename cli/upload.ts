@@ -3,7 +3,6 @@
 // retries, cleanup), with the API secret instead of a creator session. `--help` lists the options.
 import nextEnv from "@next/env";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
 import { parseCliArgs, usage, UsageError } from "./args";
 import { checkFiles } from "./check-files";
@@ -11,14 +10,12 @@ import { jsonReporter, type Reporter } from "./json-reporter";
 import { runJobs, succeeded, type Job } from "./run-jobs";
 import { ttyReporter } from "./tty-reporter";
 
-// The project's .env files, wherever the command is run from.
-const projectDir = fileURLToPath(new URL("..", import.meta.url));
-
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const EXIT_INTERRUPTED = 130;
 
-async function main(): Promise<number> {
+/** Runs one command line; resolves with the exit code. `projectDir` holds the .env files. */
+export async function main(projectDir: string): Promise<number> {
   let options;
   try {
     options = parseCliArgs(process.argv.slice(2));
@@ -31,7 +28,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  const reporter: Reporter = options.json || !process.stdout.isTTY ? jsonReporter() : ttyReporter();
+  const reporter: Reporter =
+    options.json || !process.stdout.isTTY ? jsonReporter() : await ttyReporter();
 
   const checked = await checkFiles(options.files);
   if (checked.problems.length > 0) {
@@ -88,13 +86,3 @@ async function main(): Promise<number> {
   if (controller.signal.aborted) return EXIT_INTERRUPTED;
   return ok ? 0 : EXIT_FAILED;
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`cipherdrop-upload: ${(error as Error).message ?? String(error)}\n`);
-    process.exitCode = EXIT_FAILED;
-  },
-);

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { repoRoot, type SandboxHandle } from "../helpers/sandbox";
 
-// Runs the command-line uploader as a child process the way `npm run upload` does, pointed at a
+// Runs the command-line uploader as a child process exactly as `npm run upload` does, pointed at a
 // sandbox through the same environment variables an operator would set.
 
 export type CliLine = { event: string; file?: string; [key: string]: unknown };
@@ -20,21 +20,17 @@ export type CliRun = {
 };
 
 export function startCli(sandbox: SandboxHandle, args: string[]): CliRun {
-  const child = spawn(
-    process.execPath,
-    ["--conditions", "react-server", "--import", "tsx", "cli/upload.ts", ...args],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        CIPHERDROP_SANDBOX: "1",
-        VDOCIPHER_API_BASE_URL: sandbox.apiUrl,
-        SANDBOX_API_SECRET: sandbox.secret,
-        INIT_CWD: repoRoot,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["cli/bin.mjs", ...args], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      CIPHERDROP_SANDBOX: "1",
+      VDOCIPHER_API_BASE_URL: sandbox.apiUrl,
+      SANDBOX_API_SECRET: sandbox.secret,
+      INIT_CWD: repoRoot,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   const lines: CliLine[] = [];
