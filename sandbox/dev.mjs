@@ -3,6 +3,7 @@ import nextEnv from "@next/env";
 import concurrently from "concurrently";
 
 nextEnv.loadEnvConfig(process.cwd(), true);
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const forced = ["1", "true"].includes(process.env.CIPHERDROP_SANDBOX ?? "");
 const sandboxMode = forced || !process.env.VDOCIPHER_API_SECRET;
