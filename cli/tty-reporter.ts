@@ -22,7 +22,7 @@ export async function ttyReporter(): Promise<Reporter> {
   const { default: cliProgress } = await import("cli-progress");
   const bars = new cliProgress.MultiBar(
     {
-      format: "{name} {bar} {pct} {bytes} {speed} {eta} {state}",
+      format: "{name} {bar} {pct} {bytes} {speed} {left} {state}",
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -48,7 +48,7 @@ export async function ttyReporter(): Promise<Reporter> {
         pct: "  0.0%",
         bytes: job.kind === "file" ? `0 B/${formatBytes(total)}` : "",
         speed: "",
-        eta: "",
+        left: "",
         state: job.kind === "file" ? "starting" : "importing",
       });
       lines.set(job, { bar, total });
@@ -60,7 +60,7 @@ export async function ttyReporter(): Promise<Reporter> {
           pct: `${event.percent.toFixed(1).padStart(5)}%`,
           bytes: `${formatBytes(event.loaded)}/${formatBytes(event.total)}`,
           speed: event.bytesPerSecond > 0 ? `${formatBytes(event.bytesPerSecond)}/s` : "",
-          eta: `ETA ${formatDuration(event.etaSeconds)}`,
+          left: `ETA ${formatDuration(event.etaSeconds)}`,
           state: "uploading",
         });
       } else if (state) {
@@ -68,7 +68,7 @@ export async function ttyReporter(): Promise<Reporter> {
           event.type === "uploaded" || event.type === "imported" || event.type === "status";
         update(job, full ? (lines.get(job)?.total ?? null) : null, {
           state,
-          ...(full ? { eta: "" } : {}),
+          ...(full ? { left: "" } : {}),
         });
       }
     },
