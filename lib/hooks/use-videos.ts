@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import useSWR, { mutate } from "swr";
 import { fetchJson, type ApiClientError, videoUrl } from "@/lib/api-client";
 import type { Video, VideoList, VideoStatus } from "@/lib/schemas";
@@ -42,9 +42,13 @@ export function videoRefreshInterval(data: Video | undefined): number {
 }
 
 export function useVideos(query: LibraryQuery) {
+  // A number, not a function: SWR reads a function only while a timer runs, so a page that went
+  // idle (or was empty at mount) would never resume polling when an upload adds a row.
+  const [pollMs, setPollMs] = useState(0);
   return useSWR<VideoList, ApiClientError>(videosKey(query), fetchJson, {
     keepPreviousData: true,
-    refreshInterval: listRefreshInterval,
+    refreshInterval: pollMs,
+    onSuccess: (data) => setPollMs(listRefreshInterval(data)),
   });
 }
 
