@@ -90,6 +90,8 @@ export default defineConfig({
         NEXT_PUBLIC_UPLOAD_STALL_TIMEOUT_MS: "3000",
         // The whole suite uploads as one creator, far more than a person would in an hour.
         UPLOAD_RATE_LIMIT_PER_HOUR: "1000",
+        // The shortest ttl the app accepts, so watch-expiry.spec.ts sees a real OTP expire.
+        OTP_TTL_SECONDS: "30",
       },
     },
   ],
