@@ -23,12 +23,18 @@ function offences(where: string, text: string) {
   );
 }
 
-test("no file under .next/static contains the secret or the word Apisecret", async () => {
+test("no file under .next/static, nor any prerendered page, contains the secret or Apisecret", async () => {
   const files = await filesUnder(".next/static");
   expect(files.filter((file) => file.endsWith(".js")).length).toBeGreaterThan(0);
+  // Prerendered pages and their RSC payloads are sent to browsers as they were built.
+  const prerendered = (await filesUnder(".next/server/app")).filter((file) =>
+    /\.(html|rsc|body)$/.test(file),
+  );
+  expect(prerendered.length).toBeGreaterThan(0);
   const found: string[] = [];
-  for (const file of files)
+  for (const file of [...files, ...prerendered]) {
     found.push(...offences(file, (await readFile(file)).toString("latin1")));
+  }
   expect(found).toStrictEqual([]);
 });
 
