@@ -22,17 +22,20 @@ export function ItemProgress({
   onAnnounce: (message: string, onceKey: string) => void;
 }) {
   const { progress, phase, retrying } = item;
-  const percent = phase === "finishing" ? 100 : (progress?.percent ?? 0);
+  const allSent = phase === "finishing" || phase === "uploaded";
+  const percent = allSent ? 100 : (progress?.percent ?? 0);
   const milestone = Math.floor(percent / 25) * 25;
+  const started = phase === "uploading" || allSent;
 
+  // Small files can go from nothing to all sent between two renders: start and 100% are still
+  // announced, each exactly once.
   useEffect(() => {
-    if (phase !== "uploading" && phase !== "finishing") return;
-    if (milestone === 0) {
-      onAnnounce(`Uploading “${item.title}”.`, `${item.key}:start`);
-    } else {
+    if (!started) return;
+    onAnnounce(`Uploading “${item.title}”.`, `${item.key}:start`);
+    if (milestone > 0) {
       onAnnounce(`“${item.title}”: ${milestone}% uploaded.`, `${item.key}:${milestone}`);
     }
-  }, [phase, milestone, item.key, item.title, onAnnounce]);
+  }, [started, milestone, item.key, item.title, onAnnounce]);
 
   if (phase === "waiting") {
     return <p className="text-sm text-zinc-500 dark:text-zinc-400">Waiting to start…</p>;

@@ -14,14 +14,21 @@ export function UploadPanel() {
     stallTimeoutMs: uploadConfig.stallTimeoutMs,
   });
   const [rejections, setRejections] = useState<UploadRejection<File>[]>([]);
-  const [announcement, setAnnouncement] = useState("");
+  // Each message is its own node, so several in one tick are all read out, not just the last.
+  const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
   const announced = useRef(new Set<string>());
-
-  const announce = useCallback((message: string, onceKey: string) => {
-    if (announced.current.has(onceKey)) return;
-    announced.current.add(onceKey);
-    setAnnouncement(message);
+  const say = useCallback((text: string) => {
+    setAnnouncements((list) => [...list.slice(-4), { id: (list.at(-1)?.id ?? 0) + 1, text }]);
   }, []);
+
+  const announce = useCallback(
+    (message: string, onceKey: string) => {
+      if (announced.current.has(onceKey)) return;
+      announced.current.add(onceKey);
+      say(message);
+    },
+    [say],
+  );
 
   const inFlight = queue.items.some((i) => i.phase === "uploading" || i.phase === "finishing");
   useEffect(() => {
@@ -38,7 +45,7 @@ export function UploadPanel() {
     });
     setRejections(rejected);
     if (rejected.length > 0) {
-      setAnnouncement(rejected.map((r) => r.message).join(" "));
+      say(rejected.map((r) => r.message).join(" "));
     }
     queue.add(accepted);
   };
@@ -77,9 +84,11 @@ export function UploadPanel() {
           ))}
         </ul>
       ) : null}
-      <p aria-live="polite" role="status" className="sr-only" data-testid="upload-announcer">
-        {announcement}
-      </p>
+      <div aria-live="polite" role="status" className="sr-only" data-testid="upload-announcer">
+        {announcements.map((message) => (
+          <p key={message.id}>{message.text}</p>
+        ))}
+      </div>
     </div>
   );
 }

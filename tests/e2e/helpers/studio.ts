@@ -5,10 +5,13 @@ export async function recordAnnouncements(page: Page): Promise<() => Promise<str
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __announcements: string[] }).__announcements = seen;
-    new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="upload-announcer"]')?.textContent ?? "";
-      if (text && seen[seen.length - 1] !== text) seen.push(text);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        const region = (mutation.target as Element).closest?.('[data-testid="upload-announcer"]');
+        if (!region) continue;
+        mutation.addedNodes.forEach((node) => seen.push(node.textContent ?? ""));
+      }
+    }).observe(document, { subtree: true, childList: true });
   });
   return () =>
     page.evaluate(() => (window as unknown as { __announcements: string[] }).__announcements);
