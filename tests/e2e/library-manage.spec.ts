@@ -4,6 +4,7 @@ import {
   deleteSandboxVideos,
   readyVideo,
   sandboxVideo,
+  searchLibrary,
   signIn,
   uniqueTag,
   uploadFixture,
@@ -21,11 +22,11 @@ test("search narrows the list, lives in the URL and survives a reload", async ({
     created.push((await createVideo(`${tag} ${name}`)).videoId);
 
   await signIn(page);
-  await search(page).fill(tag);
+  await searchLibrary(page, tag);
   await expect(page).toHaveURL(new RegExp(`[?&]q=${tag}`));
   await expect(rows(page)).toHaveCount(2);
 
-  await search(page).fill(`${tag} Lagoon`);
+  await searchLibrary(page, `${tag} Lagoon`);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page)).toContainText("Lagoon");
 
@@ -34,7 +35,7 @@ test("search narrows the list, lives in the URL and survives a reload", async ({
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page)).toContainText("Lagoon");
 
-  await search(page).fill(`${tag} nothing-like-this`);
+  await searchLibrary(page, `${tag} nothing-like-this`);
   await expect(page.getByText(/No videos match/)).toBeVisible();
 });
 
@@ -44,7 +45,7 @@ test("rename persists across a reload and upstream", async ({ page }) => {
   created.push(videoId);
 
   await signIn(page);
-  await search(page).fill(tag);
+  await searchLibrary(page, tag);
   await expect(rows(page)).toHaveCount(1);
   await page.getByRole("button", { name: `Rename ${tag} Draft title` }).click();
   const input = page.getByLabel(`New title for ${tag} Draft title`);
@@ -69,7 +70,7 @@ test("delete asks first, removes the video, and its watch page then 404s", async
   created.push(id, keep.videoId, ...pair.map((video) => video.videoId));
 
   await signIn(page);
-  await search(page).fill(tag);
+  await searchLibrary(page, tag);
   await expect(rows(page)).toHaveCount(4);
 
   await page.getByRole("button", { name: `Delete ${tag} Doomed` }).click();
@@ -108,7 +109,7 @@ test("a row still processing updates by itself", async ({ page }) => {
   created.push(credentials.videoId);
 
   await signIn(page);
-  await search(page).fill(tag);
+  await searchLibrary(page, tag);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page)).toContainText("Awaiting upload");
   await uploadFixture(credentials, "sample.mp4");

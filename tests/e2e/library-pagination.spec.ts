@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { createVideo, deleteSandboxVideos, signIn, uniqueTag } from "./helpers/sandbox-videos";
+import {
+  createVideo,
+  deleteSandboxVideos,
+  searchLibrary,
+  signIn,
+  uniqueTag,
+} from "./helpers/sandbox-videos";
 
 const created: string[] = [];
 test.afterAll(() => deleteSandboxVideos(created));
@@ -11,12 +17,14 @@ test("25 videos page through 10 at a time, and the page survives a reload", asyn
   for (let i = 1; i <= 25; i += 1) created.push((await createVideo(`${tag} clip ${i}`)).videoId);
 
   await signIn(page);
-  await page.getByLabel("Search videos by title").fill(tag);
+  await searchLibrary(page, tag);
   await expect(page.getByText("25 videos")).toBeVisible();
   await expect(page.getByText("Page 1 of 3")).toBeVisible();
 
   const seen = new Set<string>();
   const collect = async (expected: number) => {
+    // keepPreviousData shows the last page (dimmed, aria-busy) until the next one has arrived.
+    await expect(page.getByRole("list", { name: "Videos" })).toHaveAttribute("aria-busy", "false");
     const rows = page.getByTestId("video-row");
     await expect(rows).toHaveCount(expected);
     for (const id of await rows.evaluateAll((els) => els.map((el) => el.dataset.videoId!))) {

@@ -75,6 +75,13 @@ export async function signIn(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/(\?.*)?$/);
 }
 
+/** Types a library search and waits for the debounced search to reach the URL (and so the list). */
+export async function searchLibrary(page: Page, text: string): Promise<void> {
+  await page.getByLabel("Search videos by title").fill(text);
+  const q = new URLSearchParams({ q: text }).toString();
+  await expect(page).toHaveURL((url) => url.search.includes(q));
+}
+
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
