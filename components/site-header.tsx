@@ -17,7 +17,9 @@ export async function SiteHeader() {
         </a>
         {session && (
           <div className="flex min-w-0 items-center gap-3 text-sm">
-            <span className="truncate text-zinc-600 dark:text-zinc-400">{session.email}</span>
+            <span className="hidden truncate text-zinc-600 sm:inline dark:text-zinc-400">
+              {session.email}
+            </span>
             <SignOutButton />
           </div>
         )}

@@ -107,7 +107,7 @@ export function VideoRow({ video, selected, onSelect, onRenamed, onDelete }: Pro
 
 function Poster({ video }: { video: Video }) {
   const frame =
-    "relative aspect-video w-24 shrink-0 overflow-hidden rounded-md bg-zinc-100 sm:w-32 dark:bg-zinc-800";
+    "relative aspect-video w-24 shrink-0 self-start overflow-hidden rounded-md bg-zinc-100 sm:w-32 dark:bg-zinc-800";
   if (!video.posterUrl) return <div aria-hidden className={frame} />;
   return (
     <div className={frame}>
