@@ -37,7 +37,9 @@ test("a tab left open past the OTP's ttl gets a fresh OTP before the viewer play
   );
   await play.click();
   expect((await minted).status()).toBe(200);
-  await expect(play).toBeHidden();
+  // The button reads "Loading…" while the OTP is minted; wait for the reloaded player itself.
+  await expect(iframe).not.toHaveAttribute("src", firstSrc);
+  await expect(page.getByRole("button", { name: /Play|Loading/ })).toHaveCount(0);
   const freshSrc = (await iframe.getAttribute("src"))!;
   expect(new URL(freshSrc).searchParams.get("otp")).not.toBe(
     new URL(firstSrc).searchParams.get("otp"),
