@@ -27,7 +27,7 @@ export function SearchBox({ value, onSearch, inputRef }: Props) {
   }, [text, value, onSearch]);
 
   return (
-    <div className="relative min-w-0 flex-1">
+    <div className="relative min-w-0 flex-1 basis-full sm:basis-0">
       <label htmlFor="library-search" className="sr-only">
         Search videos by title
       </label>
