@@ -1,4 +1,3 @@
-import "@/lib/zod-config";
 import { z } from "zod";
 
 // Shared by route handlers (validation) and the browser (types): the shapes of our own HTTP API.

@@ -1,4 +1,4 @@
-import { VideoLibrary } from "@/components/library/video-library";
+import { LazyVideoLibrary } from "@/components/library/lazy-video-library";
 import { UploadPanel } from "@/components/upload/upload-panel";
 
 export default function StudioPage() {
@@ -22,7 +22,7 @@ export default function StudioPage() {
           <h2 id="library-heading" className="text-lg font-semibold">
             Your videos
           </h2>
-          <VideoLibrary />
+          <LazyVideoLibrary />
         </section>
       </div>
     </div>

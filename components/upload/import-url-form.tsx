@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { ApiClientError, fetchJson } from "@/lib/api-client";
-import { importUrlSchema, type Video } from "@/lib/schemas";
+import type { Video } from "@/lib/schemas";
 
 // Beside the dropzone: VdoCipher fetches the video from an address, so nothing is uploaded from
 // this browser; the new video then joins the upload list at its processing stage.
@@ -12,6 +12,16 @@ const input =
 const button =
   "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60";
 
+// A quick check before any request; the server validates again with the shared schema.
+function httpUrl(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: string) => void }) {
   const id = useId();
   const [url, setUrl] = useState("");
@@ -20,9 +30,9 @@ export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: 
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = importUrlSchema.safeParse(url.trim());
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Enter the address of a video file.");
+    const address = httpUrl(url.trim());
+    if (!address) {
+      setError("Enter a full http:// or https:// address of a video file.");
       return;
     }
     setBusy(true);
@@ -31,9 +41,9 @@ export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: 
       const video = await fetchJson<Video>("/api/imports", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ url: parsed.data }),
+        body: JSON.stringify({ url: address }),
       });
-      onImported(video, parsed.data);
+      onImported(video, address);
       setUrl("");
     } catch (failure) {
       setError(

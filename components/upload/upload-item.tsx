@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/library/status-badge";
 import { CopyLinkButton } from "@/components/copy-link-button";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { useVideoStatus } from "@/lib/hooks/use-video-status";
+import { refreshVideoLists } from "@/lib/hooks/use-videos";
 import type { QueueItem } from "./use-upload-queue";
 import { ItemProgress } from "./item-progress";
 import { TitleField } from "./title-field";
@@ -31,6 +32,11 @@ export function UploadItem({ item, onRename, onCancel, onRetry, onRemove, onAnno
   const status = uploaded ? (video?.status ?? "queued") : null;
   const terminal = status === "ready" || status === "failed" || notFound;
   const settled = terminal || item.phase === "failed";
+
+  // A new video exists upstream: the library shows it at once, whatever page it is on.
+  useEffect(() => {
+    if (uploaded) void refreshVideoLists();
+  }, [uploaded]);
 
   useEffect(() => {
     if (status === "ready") onAnnounce(`“${item.title}” is ready to watch.`, `${item.key}:ready`);

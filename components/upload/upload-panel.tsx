@@ -4,9 +4,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { validateFiles, type UploadRejection } from "@/lib/upload/accept";
 import { uploadConfig } from "@/lib/upload/config";
 import { useUploadQueue } from "./use-upload-queue";
-import { ImportUrlForm } from "./import-url-form";
+import dynamic from "next/dynamic";
 import { UploadDropzone } from "./upload-dropzone";
-import { UploadItem } from "./upload-item";
+
+// Items exist only after a drop and the import form is secondary: both load after the dropzone.
+const UploadItem = dynamic(() => import("./upload-item").then((m) => m.UploadItem));
+const ImportUrlForm = dynamic(() => import("./import-url-form").then((m) => m.ImportUrlForm), {
+  loading: () => <div className="h-[4.25rem]" aria-hidden />,
+});
 
 export function UploadPanel() {
   const queue = useUploadQueue({

@@ -1,13 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { refreshVideoLists } from "@/lib/hooks/use-videos";
 import type { Video } from "@/lib/schemas";
-import { browserUploadDeps } from "@/lib/upload/api";
 import type { ProgressSnapshot } from "@/lib/upload/progress";
-import { toUploadError } from "@/lib/upload/retry";
-import type { UploadError } from "@/lib/upload/upload-error";
-import { uploadFile, type UploadEvent } from "@/lib/upload/upload-file";
+import { UploadError } from "@/lib/upload/upload-error";
+import type * as UploadEngine from "./upload-engine";
+import type { UploadEvent } from "@/lib/upload/upload-file";
 
 // The studio's queue: which files wait, which run (at most `concurrency` at once), and how each one
 // is doing. Sending bytes, retrying and cleaning up are the engine's (lib/upload); this only
@@ -55,6 +53,23 @@ export function titleFromFilename(name: string): string {
 
 let sequence = 0;
 
+// The engine is not part of the studio's first load: it is fetched as soon as the queue mounts, long
+// before a drop, so the first byte still leaves at once.
+let engine: Promise<typeof UploadEngine> | undefined;
+const loadUploadEngine = () => (engine ??= import("./upload-engine"));
+
+function engineUnavailable(cause: unknown) {
+  engine = undefined;
+  return new UploadError(
+    "network",
+    "Could not load the uploader. Check your connection and retry.",
+    {
+      retryable: true,
+      cause,
+    },
+  );
+}
+
 export function useUploadQueue({
   concurrency,
   stallTimeoutMs,
@@ -98,22 +113,22 @@ export function useUploadQueue({
         }
       };
 
-      uploadFile({
-        ...browserUploadDeps,
-        file,
-        filename: file.name,
-        title: item.title,
-        signal: controller.signal,
-        onEvent,
-        stallTimeoutMs,
-      })
+      loadUploadEngine()
+        .then(({ uploadFile, browserUploadDeps }) =>
+          uploadFile({
+            ...browserUploadDeps,
+            file,
+            filename: file.name,
+            title: item.title,
+            signal: controller.signal,
+            onEvent,
+            stallTimeoutMs,
+          }),
+        )
         .then(
-          ({ videoId }) => {
-            patch(item.key, { phase: "uploaded", videoId, retrying: null });
-            void refreshVideoLists();
-          },
+          ({ videoId }) => patch(item.key, { phase: "uploaded", videoId, retrying: null }),
           (error: unknown) => {
-            const uploadError = toUploadError(error);
+            const uploadError = error instanceof UploadError ? error : engineUnavailable(error);
             patch(item.key, {
               phase: uploadError.kind === "aborted" ? "cancelled" : "failed",
               error: uploadError,
@@ -136,6 +151,10 @@ export function useUploadQueue({
       .slice(0, room)
       .forEach(start);
   }, [items, concurrency, start]);
+
+  useEffect(() => {
+    void loadUploadEngine().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     const live = controllers.current;
@@ -172,7 +191,6 @@ export function useUploadQueue({
       error: null,
     };
     dispatch({ type: "add", items: [item] });
-    void refreshVideoLists();
   }, []);
 
   const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
