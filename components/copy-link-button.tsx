@@ -4,12 +4,12 @@ import { useState } from "react";
 
 export function CopyLinkButton({
   path,
-  label = "Copy link",
   className,
+  ariaLabel,
 }: {
   path: string;
-  label?: string;
   className?: string;
+  ariaLabel?: string;
 }) {
   const [copied, setCopied] = useState(false);
 
@@ -26,8 +26,13 @@ export function CopyLinkButton({
   }
 
   return (
-    <button type="button" onClick={copy} className={className} aria-live="polite">
-      {copied ? "Copied" : label}
-    </button>
+    <>
+      <button type="button" onClick={copy} className={className} aria-label={ariaLabel}>
+        {copied ? "Copied" : "Copy link"}
+      </button>
+      <span role="status" className="sr-only">
+        {copied ? "Share link copied" : ""}
+      </span>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { CopyLinkButton } from "@/components/copy-link-button";
 import { useRef, useState } from "react";
 import { StatusBadge } from "@/components/library/status-badge";
 import { RenameForm } from "@/components/library/rename-form";
@@ -16,21 +17,8 @@ type Props = {
 
 export function VideoRow({ video, selected, onSelect, onRenamed, onDelete }: Props) {
   const [renaming, setRenaming] = useState(false);
-  const [copied, setCopied] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const watchPath = `/watch/${video.id}`;
-
-  async function copyLink() {
-    const url = new URL(watchPath, window.location.origin).toString();
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      window.setTimeout(() => setCopied(false), 2_000);
-    } catch {
-      // Clipboard access can be denied (permissions, insecure origin); the link is still offered.
-      window.prompt("Copy this share link:", url);
-    }
-  }
 
   return (
     <li className="flex gap-3 py-3" data-testid="video-row" data-video-id={video.id}>
@@ -70,14 +58,11 @@ export function VideoRow({ video, selected, onSelect, onRenamed, onDelete }: Pro
           )}
         </div>
         <div className="flex flex-wrap gap-1">
-          <button
-            type="button"
+          <CopyLinkButton
+            path={watchPath}
             className="btn-ghost"
-            onClick={copyLink}
-            aria-label={`Copy share link for ${video.title}`}
-          >
-            {copied ? "Copied" : "Copy link"}
-          </button>
+            ariaLabel={`Copy share link for ${video.title}`}
+          />
           <button
             ref={renameButton}
             type="button"
@@ -96,9 +81,6 @@ export function VideoRow({ video, selected, onSelect, onRenamed, onDelete }: Pro
           >
             Delete
           </button>
-          <span role="status" className="sr-only">
-            {copied ? "Share link copied" : ""}
-          </span>
         </div>
       </div>
     </li>

@@ -5,14 +5,14 @@ import { StatusBadge } from "@/components/library/status-badge";
 import { FailedMessage } from "@/components/watch/failed-message";
 import { WatchPlayer } from "@/components/watch/watch-player";
 import { apiMintPlayback } from "@/lib/api-client";
-import { useVideo } from "@/lib/hooks/use-videos";
+import { useVideoStatus } from "@/lib/hooks/use-video-status";
 import type { Playback, Video } from "@/lib/schemas";
 
 type Props = { video: Video; otpTtlMs: number };
 
 /** Polls a video that is not ready yet and swaps the player in, without a reload, once it is. */
 export function ProcessingWatch({ video: initial, otpTtlMs }: Props) {
-  const { data: video = initial } = useVideo(initial.id, initial);
+  const { video = initial } = useVideoStatus(initial.id, { enabled: true });
   const [playback, setPlayback] = useState<Playback | null>(null);
   const [mintError, setMintError] = useState<string | null>(null);
   const ready = video.status === "ready";

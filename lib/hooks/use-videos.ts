@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import useSWR, { mutate } from "swr";
-import { fetchJson, type ApiClientError, videoUrl } from "@/lib/api-client";
-import type { Video, VideoList, VideoStatus } from "@/lib/schemas";
+import { fetchJson, type ApiClientError } from "@/lib/api-client";
+import type { VideoList, VideoStatus } from "@/lib/schemas";
 
 export type LibraryQuery = { page: number; limit: number; q: string };
 
@@ -14,8 +14,6 @@ export function videosKey({ page, limit, q }: LibraryQuery): string {
   if (q) params.set("q", q);
   return LIST_PREFIX + params.toString();
 }
-
-export const isTerminal = (status: VideoStatus) => status === "ready" || status === "failed";
 
 // Videos mid-pipeline change within seconds; an awaiting-upload row may belong to an upload running
 // in this tab or to one that was abandoned, so it is checked, but rarely.
@@ -35,12 +33,6 @@ export function listRefreshInterval(data: VideoList | undefined): number {
   return intervals.length ? Math.min(...intervals) : 0;
 }
 
-/** A terminal status stops polling by returning 0, never by dropping the key, so the data stays (F12). */
-export function videoRefreshInterval(data: Video | undefined): number {
-  if (!data) return 2_000;
-  return Math.min(POLL_MS[data.status], 5_000);
-}
-
 export function useVideos(query: LibraryQuery) {
   // A number, not a function: SWR reads a function only while a timer runs, so a page that went
   // idle (or was empty at mount) would never resume polling when an upload adds a row.
@@ -50,21 +42,6 @@ export function useVideos(query: LibraryQuery) {
     refreshInterval: pollMs,
     onSuccess: (data) => setPollMs(listRefreshInterval(data)),
   });
-}
-
-/** Polls one video until it is ready or failed; after that no request is made at all (F12). */
-export function useVideo(id: string, fallbackData?: Video) {
-  const latest = useRef(fallbackData);
-  const result = useSWR<Video, ApiClientError>(videoUrl(id), fetchJson, {
-    fallbackData,
-    refreshInterval: videoRefreshInterval,
-    // Focus and reconnect revalidations would otherwise fetch a video that can no longer change.
-    isPaused: () => (latest.current ? isTerminal(latest.current.status) : false),
-  });
-  useEffect(() => {
-    latest.current = result.data;
-  }, [result.data]);
-  return result;
 }
 
 /** Refetches every cached page of the library, e.g. after an upload finishes elsewhere on the page. */

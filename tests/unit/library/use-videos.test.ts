@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listRefreshInterval, videoRefreshInterval, videosKey } from "@/lib/hooks/use-videos";
+import { listRefreshInterval, videosKey } from "@/lib/hooks/use-videos";
 import type { Video, VideoStatus } from "@/lib/schemas";
 
 const video = (status: VideoStatus): Video => ({
@@ -37,18 +37,5 @@ describe("listRefreshInterval", () => {
     expect(listRefreshInterval(page("ready", "failed"))).toBe(0);
     expect(listRefreshInterval(page())).toBe(0);
     expect(listRefreshInterval(undefined)).toBe(0);
-  });
-});
-
-describe("videoRefreshInterval (F12)", () => {
-  it("answers 0 for a terminal state, so polling ends while the data stays", () => {
-    expect(videoRefreshInterval(video("ready"))).toBe(0);
-    expect(videoRefreshInterval(video("failed"))).toBe(0);
-  });
-
-  it("keeps polling, at most every 5 s, before that", () => {
-    expect(videoRefreshInterval(undefined)).toBeGreaterThan(0);
-    expect(videoRefreshInterval(video("queued"))).toBe(3_000);
-    expect(videoRefreshInterval(video("awaiting-upload"))).toBe(5_000);
   });
 });
