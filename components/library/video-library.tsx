@@ -50,11 +50,12 @@ function Library() {
     setToDelete(remaining.length ? remaining : null);
     if (deleted.length === 0) return;
     setAnnouncement(deleted.length === 1 ? "Video deleted." : `${deleted.length} videos deleted.`);
-    // After the dialog has closed, or it would hand focus back to the row that no longer exists.
-    if (!remaining.length) requestAnimationFrame(() => searchRef.current?.focus());
     const emptied = deleted.length >= videos.length && page > 1;
     if (emptied) navigate({ q, page: page - 1 }, "replace");
     await refreshVideoLists();
+    // Only once the dialog has closed and the deleted rows are gone: the dialog hands focus back to
+    // the row's Delete button, and focus would then fall to the page body.
+    if (!remaining.length) requestAnimationFrame(() => searchRef.current?.focus());
   }
 
   return (

@@ -25,7 +25,8 @@ export function ItemProgress({
   const allSent = phase === "finishing" || phase === "uploaded";
   const percent = allSent ? 100 : (progress?.percent ?? 0);
   const milestone = Math.floor(percent / 25) * 25;
-  const started = phase === "uploading" || allSent;
+  // Imports (no file) are fetched by VdoCipher: there is no upload of ours to announce.
+  const started = item.file !== null && (phase === "uploading" || allSent);
 
   // Small files can go from nothing to all sent between two renders: start and 100% are still
   // announced, each exactly once.

@@ -24,7 +24,7 @@ export function ProgressBar({
         className={
           indeterminate
             ? "h-full w-1/3 animate-pulse rounded-full bg-brand-500"
-            : "h-full rounded-full bg-brand-500 transition-[width] duration-300 ease-out"
+            : "h-full rounded-full bg-brand-500 transition-[width] duration-150 ease-linear"
         }
         style={indeterminate ? undefined : { width: `${value}%` }}
       />

@@ -13,6 +13,14 @@ import { TitleField } from "./title-field";
 const button =
   "rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none dark:ring-zinc-700 dark:hover:bg-zinc-800";
 
+// Moving focus to a finished upload helps only if the person is not busy elsewhere (typing a search,
+// renaming): then focus is on the page body or already inside the upload area.
+function focusIsFree(target: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  if (!target || !active || active === document.body) return true;
+  return !!target.closest("[data-upload-area]")?.contains(active);
+}
+
 type Props = {
   item: QueueItem;
   onRename: (title: string) => void;
@@ -41,7 +49,7 @@ export function UploadItem({ item, onRename, onCancel, onRetry, onRemove, onAnno
   useEffect(() => {
     if (status === "ready") onAnnounce(`“${item.title}” is ready to watch.`, `${item.key}:ready`);
     if (status === "failed") onAnnounce(`“${item.title}” failed to process.`, `${item.key}:failed`);
-    if (settled) result.current?.focus();
+    if (settled && focusIsFree(result.current)) result.current?.focus();
   }, [status, settled, item.key, item.title, onAnnounce]);
 
   return (

@@ -56,7 +56,7 @@ export function UploadPanel() {
   };
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-upload-area>
       <UploadDropzone onFiles={onFiles} maxBytes={uploadConfig.maxBytes} />
       <ImportUrlForm onImported={queue.addImported} />
       {rejections.length > 0 ? (

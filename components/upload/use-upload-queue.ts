@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Video } from "@/lib/schemas";
 import type { ProgressSnapshot } from "@/lib/upload/progress";
+import { registerUploads } from "@/lib/upload/active-uploads";
 import { UploadError } from "@/lib/upload/upload-error";
 import type * as UploadEngine from "./upload-engine";
 import type { UploadEvent } from "@/lib/upload/upload-file";
@@ -32,7 +33,8 @@ export type QueueItem = {
 type Action =
   | { type: "add"; items: QueueItem[] }
   | { type: "patch"; key: string; patch: Partial<QueueItem> }
-  | { type: "remove"; key: string };
+  | { type: "remove"; key: string }
+  | { type: "cancelWaiting" };
 
 function reducer(items: QueueItem[], action: Action): QueueItem[] {
   switch (action.type) {
@@ -42,6 +44,10 @@ function reducer(items: QueueItem[], action: Action): QueueItem[] {
       return items.map((item) => (item.key === action.key ? { ...item, ...action.patch } : item));
     case "remove":
       return items.filter((item) => item.key !== action.key);
+    case "cancelWaiting":
+      return items.map((item) =>
+        item.phase === "waiting" ? { ...item, phase: "cancelled" as const } : item,
+      );
   }
 }
 
@@ -79,6 +85,7 @@ export function useUploadQueue({
 }) {
   const [items, dispatch] = useReducer(reducer, []);
   const controllers = useRef(new Map<string, AbortController>());
+  const running = useRef(new Map<string, Promise<void>>());
 
   const patch = useCallback(
     (key: string, value: Partial<QueueItem>) => dispatch({ type: "patch", key, patch: value }),
@@ -113,7 +120,7 @@ export function useUploadQueue({
         }
       };
 
-      loadUploadEngine()
+      const done = loadUploadEngine()
         .then(({ uploadFile, browserUploadDeps }) =>
           uploadFile({
             ...browserUploadDeps,
@@ -137,7 +144,11 @@ export function useUploadQueue({
             });
           },
         )
-        .finally(() => controllers.current.delete(item.key));
+        .finally(() => {
+          controllers.current.delete(item.key);
+          running.current.delete(item.key);
+        });
+      running.current.set(item.key, done);
     },
     [patch, stallTimeoutMs],
   );
@@ -154,6 +165,14 @@ export function useUploadQueue({
 
   useEffect(() => {
     void loadUploadEngine().catch(() => undefined);
+    return registerUploads({
+      count: () => controllers.current.size,
+      cancelAll: async () => {
+        dispatch({ type: "cancelWaiting" });
+        controllers.current.forEach((controller) => controller.abort());
+        await Promise.all(running.current.values());
+      },
+    });
   }, []);
 
   useEffect(() => {
