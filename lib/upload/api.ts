@@ -62,15 +62,11 @@ async function request(path: string, init: RequestInit): Promise<Response> {
 }
 
 /** `POST /api/uploads`: fresh credentials for one attempt. Never cache or prefetch them (F03). */
-export async function requestUploadTicket(
-  title: string,
-  signal?: AbortSignal,
-): Promise<UploadTicket> {
+export async function requestUploadTicket(title: string): Promise<UploadTicket> {
   const response = await request("/api/uploads", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ title }),
-    signal,
   });
   return (await response.json()) as UploadTicket;
 }

@@ -31,7 +31,7 @@ export type UploadFileOptions = {
   filename: string;
   title: string;
   /** Called once per attempt: credentials are never reused (F03). */
-  createTicket: (title: string, signal?: AbortSignal) => Promise<UploadTicket>;
+  createTicket: (title: string) => Promise<UploadTicket>;
   transport: UploadTransport;
   /** Removes a video an attempt created but did not fill; failures here are ignored. */
   deleteVideo: (videoId: string) => Promise<void>;
@@ -68,7 +68,9 @@ async function runAttempt(options: UploadFileOptions, attempt: number): Promise<
   const { signal, onEvent } = options;
   let ticket: UploadTicket;
   try {
-    ticket = await options.createTicket(options.title, signal);
+    // Never aborted: the server creates the video whatever becomes of this request, and only its
+    // answer names the video to delete after a cancel.
+    ticket = await options.createTicket(options.title);
   } catch (error) {
     return {
       ok: false,

@@ -229,6 +229,19 @@ describe("uploadFile", () => {
     expect(deleteVideo.mock.calls).toEqual([[id(1)]]);
   });
 
+  it("never aborts the credentials request, so a cancel during it still deletes its video", async () => {
+    const controller = new AbortController();
+    const { options, deleteVideo, createTicket } = setup({ signal: controller.signal });
+    const original = createTicket.getMockImplementation()!;
+    createTicket.mockImplementation(async (...args: unknown[]) => {
+      expect(args).toHaveLength(1);
+      controller.abort();
+      return original(args[0] as string);
+    });
+    await expect(uploadFile(options)).rejects.toMatchObject({ kind: "aborted" });
+    expect(deleteVideo.mock.calls).toEqual([[id(1)]]);
+  });
+
   it("a failing cleanup does not hide the upload's own error", async () => {
     FakeXhr.scripts = [storage.answers(400, s3Xml("EntityTooSmall", "small"))];
     const { options } = setup({
