@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ApiContext, Route } from "./api";
 import { findVideo, folderParam } from "./api-videos";
-import { HttpError } from "./http-util";
+import { decodeComponent, HttpError } from "./http-util";
 import { importableUrl } from "./import-url";
 import { videoView } from "./video-view";
 
@@ -96,7 +96,8 @@ async function importUrl(ctx: ApiContext) {
   const { sb, body } = ctx;
   const url = importableUrl(body.url);
   if (!url) throw new HttpError(400, "url must be an http(s) or ftp URL of a video file");
-  const fallback = decodeURIComponent(new URL(url).pathname.split("/").pop() || "") || url;
+  const name = new URL(url).pathname.split("/").pop() ?? "";
+  const fallback = (decodeComponent(name) ?? name) || url;
   const title = body.title === undefined || body.title === "" ? fallback : body.title;
   if (typeof title !== "string" || title.length > 500) throw new HttpError(400, "Invalid title");
   const video = sb.store.createVideo(title, folderParam(body.folderId));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { Sandbox } from "./context";
-import { HttpError, readBody, sendJson } from "./http-util";
+import { decodeComponent, HttpError, readBody, sendJson } from "./http-util";
 import { extraRoutes } from "./api-extra";
 import { videoRoutes } from "./api-videos";
 
@@ -52,7 +52,11 @@ export async function handleApi(sb: Sandbox, req: IncomingMessage, res: ServerRe
         byPath.length > 0 ? 405 : 404,
         byPath.length > 0 ? "Method not allowed" : "Not found",
       );
-    const params = found.match!.slice(1).map((part) => decodeURIComponent(part));
+    const params = found.match!.slice(1).map((part) => {
+      const decoded = decodeComponent(part);
+      if (decoded === undefined) throw new HttpError(400, "Malformed percent-encoding in the path");
+      return decoded;
+    });
     const result = await found.route.handle({ sb, req, params, query: url.searchParams, body });
     sendJson(res, 200, result);
   } catch (error) {

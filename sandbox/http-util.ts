@@ -34,6 +34,15 @@ export function sendText(
   res.end(body);
 }
 
+/** decodeURIComponent that answers undefined for malformed percent-encoding instead of throwing. */
+export function decodeComponent(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 const MAX_JSON_BYTES = 1024 * 1024;
 
 /**

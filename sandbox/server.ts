@@ -23,7 +23,10 @@ import { Store } from "./store";
 export type RunningSandbox = { url: string; port: number; close(): Promise<void> };
 
 async function route(sb: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  const target = req.url ?? "/";
+  // The request-target is a path: `//host/x` must not be read as a scheme-relative URL.
+  const url = URL.parse(target.startsWith("/") ? `http://sandbox.invalid${target}` : target);
+  if (!url) return sendText(res, 400, "Bad request target");
   const { pathname } = url;
   const method = req.method ?? "GET";
 

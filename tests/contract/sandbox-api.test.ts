@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SandboxHandle, SandboxVideo } from "../helpers/sandbox";
 import { spawnSandbox } from "../helpers/sandbox";
@@ -51,6 +52,46 @@ describe("sandbox API v3", () => {
       });
       expect(malformed.status).toBe(400);
       expect(((await malformed.json()) as { message: string }).message).toBeTruthy();
+    });
+
+    it("answers 400 {message}, never 500, for malformed percent-encoding in a path parameter", async () => {
+      for (const [method, path] of [
+        ["GET", "/videos/%zz"],
+        ["GET", "/videos/%E0%A4%A/files"],
+        ["POST", "/videos/%/otp"],
+        ["GET", "/meta/%C0%AF"],
+      ] as const) {
+        const { status, body } = await json(await sandbox.api(path, { method }));
+        expect.soft(status, `${method} ${path}`).toBe(400);
+        expect.soft(body.message, path).toMatch(/percent-encoding/);
+      }
+      // Well-formed encoding of a non-id still reaches the route.
+      expect((await sandbox.api("/videos/%41")).status).toBe(404);
+    });
+
+    it("answers 400, never 500, for a request-target that is no URL, and routes `//x` as a path", async () => {
+      const statusLine = await new Promise<string>((resolve, reject) => {
+        const socket = connect(sandbox.port, "127.0.0.1", () =>
+          socket.write("GET http://[bad/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+        );
+        socket.once("data", (chunk) => resolve(chunk.toString("latin1").split("\r\n")[0]!));
+        socket.on("error", reject);
+      });
+      expect(statusLine).toBe("HTTP/1.1 400 Bad Request");
+      expect((await fetch(`${sandbox.url}//`)).status).toBe(404);
+      const auth = { Authorization: `Apisecret ${sandbox.secret}` };
+      expect((await fetch(`${sandbox.url}//x/api/videos`, { headers: auth })).status).toBe(404);
+    });
+
+    it("importUrl keeps a file name with malformed percent-encoding as the title instead of failing", async () => {
+      const { status, body } = await json(
+        await sandbox.api("/videos/importUrl", {
+          method: "PUT",
+          json: { url: "http://127.0.0.1:1/clip%zz%20one.mp4" },
+        }),
+      );
+      expect(status).toBe(200);
+      expect(body.title).toBe("clip%zz%20one.mp4");
     });
   });
 
