@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { importUrlMessages, isYouTubeUrl } from "@/lib/import-url";
 
 // Shared by route handlers (validation) and the browser (types): the shapes of our own HTTP API.
 
@@ -6,11 +7,26 @@ export const videoIdSchema = z
   .string()
   .regex(/^[0-9a-f]{32}$/, "A video id is 32 lowercase hexadecimal characters.");
 
+// Control characters (newlines, NUL, bell…) become spaces; direction overrides could disguise a
+// title ("\u202Eevil.mp4"), and zero-width characters alone would show as an empty one.
+const CONTROLS = /\p{Cc}+/gu;
+const DIRECTION_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/u;
+const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/u;
+
 export const titleSchema = z
   .string({ error: "The title must be a string." })
-  .trim()
-  .min(1, "The title cannot be empty.")
-  .max(250, "The title can be at most 250 characters.");
+  .transform((title) => title.replace(CONTROLS, " "))
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "The title cannot be empty.")
+      .max(250, "The title can be at most 250 characters.")
+      .refine((title) => !DIRECTION_OVERRIDES.test(title), {
+        error: "The title cannot contain text-direction override characters.",
+      })
+      .refine((title) => VISIBLE.test(title), { error: "The title cannot be empty." }),
+  );
 
 export const folderIdSchema = z
   .string()
@@ -25,8 +41,9 @@ export type CreateUploadInput = z.infer<typeof createUploadSchema>;
 // Any host, loopback included (the sandbox and self-hosted sources live there); only the scheme is
 // restricted, so file:, data: or javascript: URLs never reach VdoCipher.
 export const importUrlSchema = z
-  .url({ protocol: /^https?$/, error: "Enter a full http:// or https:// address of a video file." })
-  .max(2048, "The address can be at most 2048 characters.");
+  .url({ protocol: /^https?$/, error: importUrlMessages.scheme })
+  .max(2048, "The address can be at most 2048 characters.")
+  .refine((url) => !isYouTubeUrl(url), { error: importUrlMessages.youtube });
 
 export const importVideoSchema = z.object({
   url: importUrlSchema,

@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { ApiClientError, fetchJson } from "@/lib/api-client";
+import { importUrlProblem } from "@/lib/import-url";
 import type { Video } from "@/lib/schemas";
 
 // Beside the dropzone: VdoCipher fetches the video from an address, so nothing is uploaded from
@@ -12,16 +13,6 @@ const input =
 const button =
   "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60";
 
-// A quick check before any request; the server validates again with the shared schema.
-function httpUrl(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: string) => void }) {
   const id = useId();
   const [url, setUrl] = useState("");
@@ -30,9 +21,10 @@ export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: 
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const address = httpUrl(url.trim());
-    if (!address) {
-      setError("Enter a full http:// or https:// address of a video file.");
+    const address = url.trim();
+    const problem = importUrlProblem(address);
+    if (problem) {
+      setError(problem);
       return;
     }
     setBusy(true);

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Video } from "@/lib/schemas";
 import type { ProgressSnapshot } from "@/lib/upload/progress";
+import { titleFromFilename } from "@/lib/titles";
 import { registerUploads } from "@/lib/upload/active-uploads";
 import { UploadError } from "@/lib/upload/upload-error";
 import type * as UploadEngine from "./upload-engine";
@@ -49,12 +50,6 @@ function reducer(items: QueueItem[], action: Action): QueueItem[] {
         item.phase === "waiting" ? { ...item, phase: "cancelled" as const } : item,
       );
   }
-}
-
-export function titleFromFilename(name: string): string {
-  const dot = name.lastIndexOf(".");
-  const base = (dot > 0 ? name.slice(0, dot) : name).trim();
-  return (base || name).slice(0, 250);
 }
 
 let sequence = 0;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Video } from "@/lib/schemas";
+import { titleFromUrl } from "@/lib/titles";
 import { getVideo, importFromUrl } from "./videos";
 
 /**
@@ -10,6 +11,7 @@ export async function importVideo(
   url: string,
   options: { title?: string; folderId?: string } = {},
 ): Promise<Video> {
-  const { videoId } = await importFromUrl(url, options);
+  const title = options.title ?? titleFromUrl(url) ?? undefined;
+  const { videoId } = await importFromUrl(url, { ...options, title });
   return getVideo(videoId);
 }
