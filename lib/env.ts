@@ -26,6 +26,9 @@ const rawSchema = z.object({
   SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   UPLOAD_RATE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1).max(100_000)),
+  TRUST_PROXY: flag,
+  // Set by Vercel on every deployment.
+  VERCEL: optional(z.string()),
   APP_ORIGIN: optional(z.url().transform((url) => new URL(url).origin)),
   CSP_CONNECT_ORIGINS: optional(z.string()),
   CSP_IMG_ORIGINS: optional(z.string()),
@@ -43,6 +46,8 @@ export type Env = {
   otp: { ttlSeconds: number; watermarkText?: string; whitelisthref?: string };
   auth: { creators: Creator[]; sessionSecret: string; defaultCreator: boolean };
   uploadsPerHour: number;
+  /** Who sets X-Forwarded-For: Vercel's edge, one proxy of the operator's, or nobody we can trust. */
+  proxy: "vercel" | "trusted" | "none";
   redisUrl?: string;
   /** The app's public origin when set; otherwise derived from each request's host. */
   appOrigin?: string;
@@ -81,6 +86,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production,
     auth: parseAuth(raw, production && !sandbox),
     uploadsPerHour: raw.UPLOAD_RATE_LIMIT_PER_HOUR ?? 60,
+    proxy: raw.VERCEL
+      ? ("vercel" as const)
+      : raw.TRUST_PROXY
+        ? ("trusted" as const)
+        : ("none" as const),
     redisUrl: raw.REDIS_URL,
     appOrigin: raw.APP_ORIGIN,
     upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS ?? 10_000,

@@ -59,69 +59,35 @@ export async function consumePoint(
   }
 }
 
-type Limiters = {
-  uploads: RateLimiterAbstract;
-  signInIp: RateLimiterAbstract;
-  signInEmail: RateLimiterAbstract;
-};
-let limiters: Limiters | undefined;
+let redis: Redis | null | undefined;
+const limiters = new Map<string, RateLimiterAbstract>();
 
-function appLimiters(): Limiters {
-  if (limiters) return limiters;
-  const config = env();
-  const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
-  limiters = {
-    uploads: createLimiter({
-      keyPrefix: "uploads",
-      points: config.uploadsPerHour,
-      durationSeconds: 3600,
-      redis,
-    }),
-    signInIp: createLimiter({
-      keyPrefix: "sign-in-ip",
-      points: 30,
-      durationSeconds: 15 * 60,
-      redis,
-    }),
-    signInEmail: createLimiter({
-      keyPrefix: "sign-in-email",
-      points: 10,
-      durationSeconds: 15 * 60,
-      redis,
-    }),
-  };
-  return limiters;
+/**
+ * The app's limiter named `keyPrefix`, made on first use; all of them share one Redis connection when
+ * REDIS_URL is set, else each keeps its counts in this instance's memory.
+ */
+export function appLimiter(
+  keyPrefix: string,
+  points: number,
+  durationSeconds: number,
+): RateLimiterAbstract {
+  let limiter = limiters.get(keyPrefix);
+  if (!limiter) {
+    const { redisUrl } = env();
+    redis ??= redisUrl ? connectRedis(redisUrl) : null;
+    limiter = createLimiter({ keyPrefix, points, durationSeconds, redis: redis ?? undefined });
+    limiters.set(keyPrefix, limiter);
+  }
+  return limiter;
 }
 
 /** Upload credentials per creator (VdoCipher has a soft hourly limit on them). */
 export async function limitUploadCredentials(creatorEmail: string): Promise<void> {
   const perHour = env().uploadsPerHour;
   await consumePoint(
-    appLimiters().uploads,
+    appLimiter("uploads", perHour, 3600),
     creatorEmail,
     (wait) =>
       `You have started ${perHour} uploads in the last hour, the limit. Try again in ${wait}.`,
   );
-}
-
-/**
- * Counts a sign-in attempt against the client's IP and the email; a successful attempt is given back,
- * so only failures add up and a creator who signs in often is never locked out.
- */
-export async function limitSignInAttempt(ip: string, email: string) {
-  const { signInIp, signInEmail } = appLimiters();
-  const message = (wait: string) => `Too many sign-in attempts. Try again in ${wait}.`;
-  await consumePoint(signInIp, ip, message);
-  await consumePoint(signInEmail, email, message);
-  return {
-    async succeeded() {
-      await Promise.all([signInIp.reward(ip, 1), signInEmail.reward(email, 1)]);
-    },
-  };
-}
-
-/** The client's IP as the platform reports it (Vercel and most proxies set x-forwarded-for). */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
 }

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { normalizeEmail, type Creator } from "@/lib/auth/creators";
 import { parsePasswordHash, verifyPassword } from "@/lib/auth/password";
 import { SESSION_COOKIE, sealSession, sessionCookieOptions } from "@/lib/auth/session";
+import { limitSignInAttempt } from "@/lib/auth/sign-in-limit";
+import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/origin";
-import { clientIp, limitSignInAttempt } from "@/lib/rate-limit";
 
 const credentialsSchema = z.object({
   email: z.string({ error: "Enter your email." }).trim().min(1, "Enter your email.").max(320),

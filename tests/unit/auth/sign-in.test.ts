@@ -1,10 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DELETE, POST } from "@/app/api/session/route";
 import { openSession } from "@/lib/auth/session";
 import { appRequest } from "./helpers";
 
 const EMAIL = "creator@cipherdrop.local";
 let ipCounter = 0;
+
+// As behind a proxy, so each test's X-Forwarded-For is its client address.
+vi.stubEnv("TRUST_PROXY", "1");
 
 // Each test signs in from its own IP so the per-IP limit of one test does not leak into another.
 function signIn(body: unknown, headers: Record<string, string> = {}) {
@@ -89,19 +92,50 @@ describe("POST /api/session", () => {
     expect(ratio).toBeLessThan(2);
   });
 
-  it("limits failed attempts per email, answering 429 with Retry-After", async () => {
+  it("limits failed attempts per email from one IP, answering 429 with Retry-After", async () => {
     const email = "target@example.com";
+    const headers = { "x-forwarded-for": "198.51.100.20" };
+    const post = (body: unknown) =>
+      POST(appRequest("/api/session", { method: "POST", body, headers }));
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      expect((await signIn({ email, password: `guess-${attempt}` })).status).toBe(401);
+      expect((await post({ email, password: `guess-${attempt}` })).status).toBe(401);
     }
-    const limited = await signIn({ email, password: "guess-10" });
+    const limited = await post({ email, password: "guess-10" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(800);
     expect((await limited.json()).error).toMatchObject({
       code: "rate_limited",
       message: expect.stringMatching(/Too many sign-in attempts/),
     });
-  });
+    // The same address may still try another account, and another address this one.
+    expect((await post({ email: "other@example.com", password: "x" })).status).toBe(401);
+    expect((await signIn({ email, password: "guess-11" })).status).toBe(401);
+  }, 30_000);
+
+  it("does not lock the creator out when others fail from rotating addresses", async () => {
+    for (let attempt = 0; attempt < 15; attempt += 1) {
+      expect((await signIn({ email: EMAIL, password: `guess-${attempt}` })).status).toBe(401);
+    }
+    const real = await signIn({ email: EMAIL, password: "sandbox" });
+    expect(real.status).toBe(200);
+    expect(cookieOf(real).token).toBeTruthy();
+  }, 30_000);
+
+  it("does not lock the creator out when others fail with a forged X-Forwarded-For", async () => {
+    const failures = Array.from({ length: 12 }, (_, attempt) =>
+      POST(
+        appRequest("/api/session", {
+          method: "POST",
+          body: { email: EMAIL, password: `guess-${attempt}` },
+          headers: { "x-forwarded-for": `203.0.113.${attempt}, 192.0.2.99` },
+        }),
+      ),
+    );
+    // Behind one proxy, its own (last) entry is the address; the forged first entries do not count.
+    const statuses = (await Promise.all(failures)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+    expect((await signIn({ email: EMAIL, password: "sandbox" })).status).toBe(200);
+  }, 30_000);
 
   it("limits failed attempts per IP across emails, and does not count successes", async () => {
     const headers = { "x-forwarded-for": "192.0.2.7" };
