@@ -10,6 +10,8 @@ export type SandboxOptions = {
   allowedOrigins?: string[];
   minProcessingMs?: number;
   maxUploadBytes?: number;
+  /** S3's RequestTimeout: an upload whose client sends nothing for this long is answered 400; 0 = never. */
+  uploadIdleTimeoutMs?: number;
   /** Base URL written into upload links, poster and player URLs; defaults to the listening address. */
   publicUrl?: string;
   ffmpegPath?: string;
@@ -29,6 +31,7 @@ export function resolveConfig(options: SandboxOptions): SandboxConfig {
     allowedOrigins: options.allowedOrigins ?? ["http://localhost:3000", "http://127.0.0.1:3000"],
     minProcessingMs: options.minProcessingMs ?? 2000,
     maxUploadBytes: options.maxUploadBytes ?? 5 * GIB,
+    uploadIdleTimeoutMs: options.uploadIdleTimeoutMs ?? 20_000,
     publicUrl: options.publicUrl,
     ffmpegPath: options.ffmpegPath ?? findTool("ffmpeg", "@ffmpeg-installer/ffmpeg"),
     ffprobePath: options.ffprobePath ?? findTool("ffprobe", "@ffprobe-installer/ffprobe"),
@@ -58,6 +61,10 @@ export function optionsFromEnv(source: NodeJS.ProcessEnv): SandboxOptions {
       .filter(Boolean),
     minProcessingMs: intFrom(source.SANDBOX_MIN_PROCESSING_MS, "SANDBOX_MIN_PROCESSING_MS"),
     maxUploadBytes: intFrom(source.SANDBOX_MAX_UPLOAD_BYTES, "SANDBOX_MAX_UPLOAD_BYTES"),
+    uploadIdleTimeoutMs: intFrom(
+      source.SANDBOX_UPLOAD_IDLE_TIMEOUT_MS,
+      "SANDBOX_UPLOAD_IDLE_TIMEOUT_MS",
+    ),
     publicUrl: text("SANDBOX_PUBLIC_URL")?.replace(/\/+$/, ""),
     ffmpegPath: text("FFMPEG_PATH"),
     ffprobePath: text("FFPROBE_PATH"),

@@ -114,6 +114,12 @@ export const s3Errors = {
     message: "Your proposed upload exceeds the maximum allowed size",
     extra: { ProposedSize: proposed, MaxSizeAllowed: max },
   }),
+  requestTimeout: (): S3Error => ({
+    status: 400,
+    code: "RequestTimeout",
+    message:
+      "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.",
+  }),
   noSuchBucket: (bucket: string): S3Error => ({
     status: 404,
     code: "NoSuchBucket",

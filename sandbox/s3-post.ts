@@ -9,6 +9,7 @@ import type { Sandbox } from "./context";
 import { applyBucketCors } from "./cors";
 import type { UploadFault } from "./faults";
 import { drain } from "./http-util";
+import { watchIdle } from "./idle-watch";
 import type { S3Error } from "./s3-errors";
 import { requestIds, s3Errors } from "./s3-errors";
 import type { Ids } from "./s3-response";
@@ -37,7 +38,11 @@ export async function handleS3Post(
   else if (!/^multipart\/form-data\s*;.*\bboundary=\S/i.test(type)) early = s3Errors.malformed();
   else if (req.headers["content-length"] === undefined) early = s3Errors.missingLength();
   if (early) {
+    const stopIdle = watchIdle(req, sb.config.uploadIdleTimeoutMs, () =>
+      sendS3Error(res, s3Errors.requestTimeout(), ids, true),
+    );
     await drain(req);
+    stopIdle();
     return sendS3Error(res, early, ids);
   }
   new UploadSession(sb, req, res, bucket, ids).start();
@@ -67,6 +72,7 @@ class UploadSession {
   }
 
   start(): void {
+    watchIdle(this.req, this.sb.config.uploadIdleTimeoutMs, () => void this.timedOut());
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -196,6 +202,16 @@ class UploadSession {
     // Fields-based rejections answer only after the whole body is read, so browsers see the XML.
     await drain(this.req);
     sendS3Error(this.res, error, this.ids);
+  }
+
+  // S3's RequestTimeout: the client stopped sending before the body ended, or while a rejection
+  // waited for the rest of it. Any partial file goes; the connection is closed after the answer.
+  private async timedOut(): Promise<void> {
+    this.done = true;
+    this.req.unpipe();
+    this.fileStream?.destroy(new Error("timed out"));
+    await this.cleanup();
+    sendS3Error(this.res, s3Errors.requestTimeout(), this.ids, true);
   }
 
   // The client went away (or a drop fault cut it off): the parser will never finish this file.

@@ -375,3 +375,151 @@ describe("sandbox S3 POST size limit", () => {
     expect(response.status).toBe(201);
   });
 });
+
+describe("sandbox S3 POST idle timeout (RequestTimeout)", () => {
+  const IDLE_MS = 300;
+  let sandbox: SandboxHandle;
+  let sampleBytes: Buffer;
+  beforeAll(async () => {
+    sandbox = await spawnSandbox({ env: { SANDBOX_UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS) } });
+    sampleBytes = await readFile(fixture("sample.mp4"));
+  });
+  afterAll(() => sandbox.stop());
+
+  const boundary = "----idleboundary";
+  const part = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const formHead = (payload: ClientPayload) =>
+    SIGNED.map((name) => part(name, payload[name])).join("") +
+    part("success_action_status", "201") +
+    part("success_action_redirect", "") +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\n\r\n`;
+  const formTail = `\r\n--${boundary}--\r\n`;
+  const incoming = () => readdir(path.join(sandbox.dataDir, "incoming"));
+
+  type Raw = { status: number; body: string; ms: number; closed: Promise<void> };
+  /** Posts `pieces` (waiting `gapMs` between them) with `declared` as Content-Length. */
+  function rawPost(link: string, declared: number, pieces: Buffer[], gapMs = 0): Promise<Raw> {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const req = request(link, {
+        method: "POST",
+        agent: false,
+        headers: {
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+          "Content-Length": declared,
+        },
+      });
+      const closed = new Promise<void>((done) => req.on("socket", (s) => s.on("close", done)));
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - started, closed }),
+        );
+      });
+      req.on("error", reject);
+      void (async () => {
+        for (const [index, piece] of pieces.entries()) {
+          if (index > 0 && gapMs > 0) await sleep(gapMs);
+          req.write(piece);
+        }
+      })();
+    });
+  }
+
+  async function expectTimedOut(raw: Raw) {
+    expect(raw.status).toBe(400);
+    expect(xmlValue(raw.body, "Code")).toBe("RequestTimeout");
+    expect(xmlValue(raw.body, "Message")).toBe(
+      "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.",
+    );
+    expect(raw.ms).toBeGreaterThanOrEqual(IDLE_MS);
+    expect(raw.ms).toBeLessThan(IDLE_MS + 2000);
+    await raw.closed; // the server closes the connection after the answer
+  }
+
+  it("answers 400 RequestTimeout when the client stops mid-file, removes the partial file and closes", async () => {
+    const { clientPayload, videoId } = await sandbox.createUpload("stalled");
+    const head = Buffer.from(formHead(clientPayload));
+    const answer = rawPost(clientPayload.uploadLink, head.length + 100_000, [
+      head,
+      sampleBytes.subarray(0, 5000),
+    ]);
+    await expect.poll(incoming).toHaveLength(1);
+    await expectTimedOut(await answer);
+    expect(await incoming()).toEqual([]);
+    expect((await sandbox.getVideo(videoId)).status).toBe("PRE-Upload");
+  });
+
+  it("answers 400 RequestTimeout when Content-Length declares more than the complete form sent", async () => {
+    const { clientPayload, videoId } = await sandbox.createUpload("short body");
+    const body = Buffer.concat([
+      Buffer.from(formHead(clientPayload)),
+      sampleBytes,
+      Buffer.from(formTail),
+    ]);
+    await expectTimedOut(await rawPost(clientPayload.uploadLink, body.length + 100, [body]));
+    expect(await incoming()).toEqual([]);
+    expect((await sandbox.getVideo(videoId)).status).toBe("PRE-Upload");
+  });
+
+  it("answers 400 RequestTimeout when a rejected request's body stalls (no bucket, nothing read)", async () => {
+    const { clientPayload } = await sandbox.createUpload("stalled elsewhere");
+    const link = clientPayload.uploadLink.replace(/\/s3\/.*/, "/s3/other-bucket");
+    const head = Buffer.from(formHead(clientPayload));
+    await expectTimedOut(await rawPost(link, head.length + 100_000, [head]));
+  });
+
+  it("keeps a slow but steady client: pauses shorter than the timeout never end the upload", async () => {
+    const { clientPayload, videoId } = await sandbox.createUpload("steady");
+    const pieces: Buffer[] = [Buffer.from(formHead(clientPayload))];
+    const step = Math.ceil(sampleBytes.length / 6);
+    for (let offset = 0; offset < sampleBytes.length; offset += step) {
+      pieces.push(sampleBytes.subarray(offset, offset + step));
+    }
+    pieces.push(Buffer.from(formTail));
+    const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const raw = await rawPost(clientPayload.uploadLink, size, pieces, IDLE_MS / 2);
+    expect(raw.ms).toBeGreaterThan(IDLE_MS * 2);
+    expect(raw.status).toBe(201);
+    expect((await sandbox.getVideo(videoId)).status).not.toBe("PRE-Upload");
+  });
+
+  it("never counts time a bytesPerSecond throttle holds the body back as client silence", async () => {
+    await sandbox.setFaults({ upload: { bytesPerSecond: 20_000 } });
+    try {
+      const { clientPayload } = await sandbox.createUpload("throttled");
+      const head = Buffer.concat([Buffer.from(formHead(clientPayload)), sampleBytes]);
+      const tail = Buffer.from(formTail);
+      // The client pauses 3× the timeout while the sandbox still holds ~37 kB it reads at 20 kB/s.
+      const raw = await rawPost(
+        clientPayload.uploadLink,
+        head.length + tail.length,
+        [head, tail],
+        IDLE_MS * 3,
+      );
+      expect(raw.status).toBe(201);
+      expect(raw.ms).toBeGreaterThan(1500);
+    } finally {
+      await sandbox.clearFaults();
+    }
+  });
+
+  it("never answers a neverAnswer upload, however long the connection then stays silent", async () => {
+    await sandbox.setFaults({ upload: { neverAnswer: true, count: 1 } });
+    const { clientPayload, videoId } = await sandbox.createUpload("unanswered");
+    const form = new FormData();
+    for (const name of SIGNED) form.append(name, clientPayload[name]);
+    form.append("success_action_status", "201");
+    form.append("success_action_redirect", "");
+    form.append("file", new Blob([new Uint8Array(sampleBytes)]), "a.mp4");
+    const upload = fetch(clientPayload.uploadLink, {
+      method: "POST",
+      body: form,
+      signal: AbortSignal.timeout(IDLE_MS * 4),
+    });
+    await expect(upload).rejects.toMatchObject({ name: "TimeoutError" });
+    expect((await sandbox.getVideo(videoId)).status).not.toBe("PRE-Upload");
+  });
+});
