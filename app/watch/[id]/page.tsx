@@ -15,15 +15,20 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-// Shared by generateMetadata and the page within one request, so the video is read once.
-const loadVideo = cache(async (id: string) => {
-  if (!videoIdSchema.safeParse(id).success) notFound();
+// A video deleted after its status was read (the status is up to 1 s old) is as gone as one never made.
+async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
-    return await getVideoStatus(id);
+    return await load;
   } catch (error) {
     if (error instanceof VdoCipherError && error.code === "not_found") notFound();
     throw error;
   }
+}
+
+// Shared by generateMetadata and the page within one request, so the video is read once.
+const loadVideo = cache(async (id: string) => {
+  if (!videoIdSchema.safeParse(id).success) notFound();
+  return orNotFound(getVideoStatus(id));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -40,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WatchPage({ params }: Props) {
   const video = await loadVideo((await params).id);
   const otpTtlMs = env().otp.ttlSeconds * 1000;
-  const playback = video.status === "ready" ? await mintPlayback(video.id) : null;
+  const playback = video.status === "ready" ? await orNotFound(mintPlayback(video.id)) : null;
 
   return (
     <article className="mx-auto max-w-4xl space-y-4">
