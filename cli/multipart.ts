@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { formatBytes } from "@/lib/format";
 
 // Encodes a FormData as multipart/form-data with its exact length known up front: S3's POST
 // rejects a chunked body, and Node's own encoder (fetch/undici) neither reports upload progress nor
@@ -69,6 +70,17 @@ export async function* bodyChunks(
   }
 }
 
+/** The file on disk no longer has the size it had when its upload began. */
+export class FileChangedError extends Error {
+  override name = "FileChangedError";
+
+  constructor(was: number, now: number) {
+    super(
+      `The file changed size while uploading (${formatBytes(was)}, now ${formatBytes(now)}); not uploaded.`,
+    );
+  }
+}
+
 async function* fileChunks(filePath: string, size: number): AsyncGenerator<Uint8Array> {
   const file = await open(filePath, "r");
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
@@ -76,7 +88,7 @@ async function* fileChunks(filePath: string, size: number): AsyncGenerator<Uint8
     const length = Math.min(CHUNK_BYTES, size - position);
     const { bytesRead } = await file.read(buffers[index], 0, length, position);
     // A file that shrank while being sent would otherwise end the body short of its length.
-    if (bytesRead < length) throw new Error("The file changed while it was being sent.");
+    if (bytesRead < length) throw new FileChangedError(size, (await file.stat()).size);
     return buffers[index].subarray(0, bytesRead);
   };
   try {
@@ -88,6 +100,9 @@ async function* fileChunks(filePath: string, size: number): AsyncGenerator<Uint8
       position += chunk.byteLength;
       index = index === 0 ? 1 : 0;
       next = position < size ? read(position, index) : null;
+      // The read runs while this generator waits at `yield`; its failure is rethrown by the
+      // `await` above, but until then nothing listens, and Node would end the process.
+      next?.catch(() => undefined);
       yield chunk;
     }
   } finally {

@@ -6,7 +6,8 @@ import {
   type TransportResponse,
   type UploadTransport,
 } from "@/lib/upload/transport";
-import { bodyChunks, encodeForm } from "./multipart";
+import { UploadError } from "@/lib/upload/upload-error";
+import { bodyChunks, encodeForm, FileChangedError } from "./multipart";
 
 // The command-line transport: the multipart body streamed from disk with an explicit
 // Content-Length, byte progress, cancellation and the same stall rule as the browser's (F10).
@@ -92,7 +93,13 @@ function send(request: TransportRequest, filePath?: string): Promise<TransportRe
       allSent = true;
       armStallTimer();
       onAllBytesSent?.();
-    })().catch((error: unknown) => fail("network", error));
+    })().catch((error: unknown) => {
+      if (!(error instanceof FileChangedError)) return fail("network", error);
+      // Not a network failure: another attempt would send the same changed file. The engine
+      // passes its own error type through, so this one ends the upload (and deletes its video).
+      finish(() => reject(new UploadError("unknown", error.message, { retryable: false })));
+      req.destroy();
+    });
   });
 }
 

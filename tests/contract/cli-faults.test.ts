@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -98,5 +98,33 @@ describe("npm run upload under faults", () => {
     expect(summaryOf(lines)).toMatchObject({ ok: false, results: [{ status: "cancelled" }] });
     expect(await gone(videoId)).toBe(true);
     expect((await sandbox.stats())["DELETE /api/videos"]).toBe(1);
+  });
+
+  it("fails a file that shrinks while it is sent, cleanly: no crash, video deleted, summary", async () => {
+    const file = path.join(tmp, "shrinking.mp4");
+    writeFileSync(file, randomBytes(32 * 1024 * 1024));
+    await sandbox.setFaults({ upload: { bytesPerSecond: 2_000_000 } });
+    const run = startCli(sandbox, [file, "--json"]);
+    const ticket = await run.waitForLine((line) => line.event === "ticket");
+    // A second progress line, a second after the first: by then the socket's buffers are full and
+    // each chunk waits to be sent while the next one is read.
+    const first = await run.waitForLine((line) => line.event === "progress");
+    await run.waitForLine(
+      (line) => line.event === "progress" && (line.loaded as number) > (first.loaded as number),
+    );
+    truncateSync(file, 512 * 1024);
+
+    const { code, lines, stderr } = await run.done;
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(lines.find((line) => line.event === "end")).toMatchObject({ status: "failed" });
+    const [result] = summaryOf(lines).results;
+    expect(result).toMatchObject({ status: "failed", videoId: null });
+    expect(result!.reason).toBe(
+      "The file changed size while uploading (32.0 MiB, now 512.0 KiB); not uploaded.",
+    );
+    // Final, not retried: the same changed file would fail again.
+    expect(lines.filter((line) => line.event === "ticket")).toHaveLength(1);
+    expect(await gone(ticket.videoId as string)).toBe(true);
   });
 });

@@ -1,9 +1,12 @@
 import busboy from "busboy";
-import { openAsBlob } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, openAsBlob, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
+import nodePath from "node:path";
 import { Readable } from "node:stream";
-import { describe, expect, it } from "vitest";
-import { bodyChunks, encodeForm } from "@/cli/multipart";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { bodyChunks, encodeForm, FileChangedError } from "@/cli/multipart";
 import { buildUploadForm } from "@/lib/upload/form";
 import { fixture } from "../../helpers/sandbox";
 
@@ -73,4 +76,42 @@ describe("encodeForm + bodyChunks", () => {
       expect(parsed.order.at(-1)).toBe("file");
     });
   }
+});
+
+describe("bodyChunks with a file that changes while it is read from disk", () => {
+  const MIB = 1024 * 1024;
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(nodePath.join(os.tmpdir(), "cipherdrop-multipart-"));
+    file = nodePath.join(dir, "clip.mp4");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const bodyOf = async (size: number) => {
+    writeFileSync(file, randomBytes(size));
+    return encodeForm(buildUploadForm(ticket, await openAsBlob(file), "clip.mp4"));
+  };
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it("rejects a file that shrank with FileChangedError, never as an unhandled rejection", async () => {
+    const encoded = await bodyOf(4 * MIB);
+    const chunks = bodyChunks(encoded, file);
+    // Up to the file's first chunk (fields and the file part's head come first).
+    for (let seen = 0; seen < MIB;) seen += (await chunks.next()).value?.byteLength ?? 0;
+    truncateSync(file, MIB / 2);
+    // Each pause leaves the read-ahead to fail while the consumer is busy elsewhere, as when a chunk
+    // is waiting for the socket; an unhandled rejection there fails this test run.
+    const error = await (async () => {
+      for (;;) {
+        await pause();
+        const { done } = await chunks.next();
+        if (done) return null;
+      }
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FileChangedError);
+    expect((error as Error).message).toBe(
+      "The file changed size while uploading (4.0 MiB, now 512.0 KiB); not uploaded.",
+    );
+  });
 });
