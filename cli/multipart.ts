@@ -75,9 +75,9 @@ export class FileChangedError extends Error {
   override name = "FileChangedError";
 
   constructor(was: number, now: number) {
-    super(
-      `The file changed size while uploading (${formatBytes(was)}, now ${formatBytes(now)}); not uploaded.`,
-    );
+    let [before, after] = [formatBytes(was), formatBytes(now)];
+    if (before === after) [before, after] = [`${was} bytes`, `${now} bytes`];
+    super(`The file changed size while uploading (${before}, now ${after}); not uploaded.`);
   }
 }
 
@@ -105,6 +105,10 @@ async function* fileChunks(filePath: string, size: number): AsyncGenerator<Uint8
       next?.catch(() => undefined);
       yield chunk;
     }
+    // A file that grew would go out cut at its old length and look uploaded. Checked after the last
+    // chunk, while the body still lacks its closing boundary and storage cannot accept it.
+    const now = (await file.stat()).size;
+    if (now !== size) throw new FileChangedError(size, now);
   } finally {
     await file.close();
   }

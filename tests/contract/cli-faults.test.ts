@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -124,6 +124,29 @@ describe("npm run upload under faults", () => {
       "The file changed size while uploading (32.0 MiB, now 512.0 KiB); not uploaded.",
     );
     // Final, not retried: the same changed file would fail again.
+    expect(lines.filter((line) => line.event === "ticket")).toHaveLength(1);
+    expect(await gone(ticket.videoId as string)).toBe(true);
+  });
+
+  it("fails a file that grows while it is sent instead of uploading it cut short", async () => {
+    const file = path.join(tmp, "growing.mp4");
+    writeFileSync(file, randomBytes(12 * 1024 * 1024));
+    // At 4 MB/s the last chunk leaves seconds after the start, long after the file has grown.
+    await sandbox.setFaults({ upload: { bytesPerSecond: 4_000_000 } });
+    const run = startCli(sandbox, [file, "--json"]);
+    const ticket = await run.waitForLine((line) => line.event === "ticket");
+    await run.waitForLine((line) => line.event === "progress");
+    appendFileSync(file, randomBytes(1024 * 1024));
+
+    const { code, lines } = await run.done;
+    expect(code).toBe(1);
+    expect(lines.some((line) => line.event === "uploaded")).toBe(false);
+    const [result] = summaryOf(lines).results;
+    expect(result).toMatchObject({
+      status: "failed",
+      videoId: null,
+      reason: "The file changed size while uploading (12.0 MiB, now 13.0 MiB); not uploaded.",
+    });
     expect(lines.filter((line) => line.event === "ticket")).toHaveLength(1);
     expect(await gone(ticket.videoId as string)).toBe(true);
   });

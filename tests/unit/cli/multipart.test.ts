@@ -1,6 +1,13 @@
 import busboy from "busboy";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, openAsBlob, rmSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdtempSync,
+  openAsBlob,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import nodePath from "node:path";
@@ -113,5 +120,25 @@ describe("bodyChunks with a file that changes while it is read from disk", () =>
     expect((error as Error).message).toBe(
       "The file changed size while uploading (4.0 MiB, now 512.0 KiB); not uploaded.",
     );
+  });
+
+  it("rejects a file that grew after its last chunk was read, before the body ends", async () => {
+    const encoded = await bodyOf(2 * MIB);
+    const chunks = bodyChunks(encoded, file);
+    let sent = 0;
+    while (sent < encoded.length - 2 * MIB + MIB) sent += (await chunks.next()).value!.byteLength;
+    // The last chunk of the file is read ahead by now; the growth is seen only on disk.
+    appendFileSync(file, randomBytes(1000));
+    const rest = (async () => {
+      for (;;) {
+        const { done, value } = await chunks.next();
+        if (done) return;
+        sent += value.byteLength;
+      }
+    })();
+    await expect(rest).rejects.toThrow(
+      "The file changed size while uploading (2097152 bytes, now 2098152 bytes); not uploaded.",
+    );
+    expect(sent).toBeLessThan(encoded.length);
   });
 });
