@@ -14,6 +14,7 @@ import type { S3Error } from "./s3-errors";
 import { requestIds, s3Errors } from "./s3-errors";
 import type { Ids } from "./s3-response";
 import { sendS3Error, sendS3Success } from "./s3-response";
+import { boundaryOf, fileParts } from "./s3-form-parts";
 import { faultMeter, FileMeter } from "./s3-meter";
 import type { Accepted } from "./s3-policy";
 import { checkPostFields } from "./s3-policy";
@@ -100,7 +101,8 @@ class UploadSession {
         faultMeter(this.fault, this.contentLength, () => this.req.socket.destroy()),
       );
     }
-    source.pipe(parser);
+    const boundary = boundaryOf(this.req.headers["content-type"] ?? "");
+    (boundary === undefined ? source : source.pipe(fileParts(boundary))).pipe(parser);
   }
 
   private onField(name: string, value: string, truncated: boolean): void {

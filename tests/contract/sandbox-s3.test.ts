@@ -145,6 +145,74 @@ describe("sandbox S3 POST endpoint", () => {
     },
   );
 
+  describe("the part named file is the file whatever its filename", () => {
+    const boundary = "----filepartboundary";
+    async function postRaw(fileHeader: string, content: Buffer, type = `boundary=${boundary}`) {
+      const { clientPayload, videoId } = await sandbox.createUpload("file part");
+      const part = (name: string, value: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      const body = Buffer.concat([
+        Buffer.from(
+          SIGNED.map((name) => part(name, clientPayload[name])).join("") +
+            part("success_action_status", "201") +
+            part("success_action_redirect", "") +
+            `--${boundary}\r\n${fileHeader}\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const response = await fetch(clientPayload.uploadLink, {
+        method: "POST",
+        headers: { "Content-Type": `multipart/form-data; ${type}` },
+        body,
+      });
+      return { response, text: await response.text(), videoId };
+    }
+    const stored = (videoId: string) =>
+      readFile(path.join(sandbox.dataDir, "videos", videoId, "source"));
+
+    it.each([
+      ["no filename", 'Content-Disposition: form-data; name="file"\r\nContent-Type: video/mp4'],
+      ["an empty filename", 'Content-Disposition: form-data; name="file"; filename=""'],
+      [
+        "an empty extended filename",
+        "Content-Disposition: form-data; name=file; filename*=UTF-8''",
+      ],
+      ["no Content-Type either", 'content-disposition: form-data; name="File"'],
+    ])(
+      "stores a file part with %s (over the 20 KB field cap) and answers 201",
+      async (_label, header) => {
+        const { response, text, videoId } = await postRaw(header, sampleBytes);
+        expect(response.status, text).toBe(201);
+        expect((await stored(videoId)).equals(sampleBytes)).toBe(true);
+        expect((await sandbox.getVideo(videoId)).status).not.toBe("PRE-Upload");
+      },
+    );
+
+    it("stores a small filename-less file part and honours a quoted boundary", async () => {
+      const content = Buffer.from("0123456789".repeat(3));
+      const { response, videoId } = await postRaw(
+        'Content-Disposition: form-data; name="file"',
+        content,
+        `boundary="${boundary}"`,
+      );
+      expect(response.status).toBe(201);
+      expect((await stored(videoId)).equals(content)).toBe(true);
+    });
+
+    it("takes FormData text content under `file` as the file", async () => {
+      const { clientPayload, videoId } = await sandbox.createUpload("text file");
+      const form = new FormData();
+      for (const name of SIGNED) form.append(name, clientPayload[name]);
+      form.append("success_action_status", "201");
+      form.append("success_action_redirect", "");
+      form.append("file", "plain text content");
+      const response = await fetch(clientPayload.uploadLink, { method: "POST", body: form });
+      expect(response.status).toBe(201);
+      expect((await stored(videoId)).toString()).toBe("plain text content");
+    });
+  });
+
   it("answers 400 InvalidArgument when there is no file at all", async () => {
     const { clientPayload } = await sandbox.createUpload("no file");
     const form = new FormData();
