@@ -90,6 +90,9 @@ export default defineConfig({
         NEXT_PUBLIC_UPLOAD_STALL_TIMEOUT_MS: "3000",
         // The whole suite uploads as one creator, far more than a person would in an hour.
         UPLOAD_RATE_LIMIT_PER_HOUR: "1000",
+        // Every request comes from 127.0.0.1 (one key for all), polling and watching far more than a viewer.
+        PLAYBACK_RATE_LIMIT_PER_MINUTE: "100000",
+        STATUS_RATE_LIMIT_PER_MINUTE: "100000",
         // The shortest ttl the app accepts, so watch-expiry.spec.ts sees a real OTP expire.
         OTP_TTL_SECONDS: "30",
       },

@@ -155,6 +155,8 @@ async function main() {
       NODE_ENV: "production",
       CIPHERDROP_SANDBOX: "1",
       SANDBOX_PORT: String(SANDBOX_PORT),
+      // The pollers all come from one address; this measures the cache, not the per-address limit.
+      STATUS_RATE_LIMIT_PER_MINUTE: "1000000",
     },
   );
   await waitFor(`${app}/api/health`);

@@ -19,9 +19,9 @@ function addresses(header: string | null): string[] {
  * whole site (a flood from anyone slows everyone), which is the safe side of the trade-off. Behind a
  * proxy, set TRUST_PROXY=1; Vercel is recognised by itself.
  */
-export function clientIp(request: Request, proxy: Env["proxy"] = env().proxy): string {
-  const forwarded = addresses(request.headers.get("x-forwarded-for"));
-  const realIp = request.headers.get("x-real-ip")?.trim();
+export function clientIp(headers: Headers, proxy: Env["proxy"] = env().proxy): string {
+  const forwarded = addresses(headers.get("x-forwarded-for"));
+  const realIp = headers.get("x-real-ip")?.trim() || undefined;
   switch (proxy) {
     // Vercel's edge overwrites X-Forwarded-For with the address that connected to it.
     case "vercel":

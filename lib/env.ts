@@ -26,6 +26,8 @@ const rawSchema = z.object({
   SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   UPLOAD_RATE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1).max(100_000)),
+  PLAYBACK_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(1_000_000)),
+  STATUS_RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(1).max(1_000_000)),
   TRUST_PROXY: flag,
   // Set by Vercel on every deployment.
   VERCEL: optional(z.string()),
@@ -46,6 +48,8 @@ export type Env = {
   otp: { ttlSeconds: number; watermarkText?: string; whitelisthref?: string };
   auth: { creators: Creator[]; sessionSecret: string; defaultCreator: boolean };
   uploadsPerHour: number;
+  /** Per client address, on the public routes that each cost an upstream call. */
+  publicLimits: { playbackPerMinute: number; statusPerMinute: number };
   /** Who sets X-Forwarded-For: Vercel's edge, one proxy of the operator's, or nobody we can trust. */
   proxy: "vercel" | "trusted" | "none";
   redisUrl?: string;
@@ -86,6 +90,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production,
     auth: parseAuth(raw, production && !sandbox),
     uploadsPerHour: raw.UPLOAD_RATE_LIMIT_PER_HOUR ?? 60,
+    publicLimits: {
+      playbackPerMinute: raw.PLAYBACK_RATE_LIMIT_PER_MINUTE ?? 30,
+      statusPerMinute: raw.STATUS_RATE_LIMIT_PER_MINUTE ?? 300,
+    },
     proxy: raw.VERCEL
       ? ("vercel" as const)
       : raw.TRUST_PROXY

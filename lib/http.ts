@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { requireCreator, type Session } from "@/lib/auth/session";
+import { clientIp } from "@/lib/client-ip";
 import { ApiError, errorResponse } from "@/lib/errors";
 import { videoIdSchema } from "@/lib/schemas";
 import { VdoCipherError } from "@/lib/vdocipher";
@@ -36,11 +37,18 @@ export function creatorRoute<P extends Record<string, string> = Record<string, n
   );
 }
 
-/** Routes viewers reach without signing in (the watch page and its playback). */
+/**
+ * Routes viewers reach without signing in (the watch page and its playback). `limit` takes one point
+ * of the client address's allowance first, answering 429 with Retry-After when it is spent.
+ */
 export function publicRoute<P extends Record<string, string> = Record<string, never>>(
   handler: Handler<P>,
+  { limit }: { limit?: (ip: string) => Promise<void> } = {},
 ): Handler<P> {
-  return withErrors(handler);
+  return withErrors(async (request, context) => {
+    await limit?.(clientIp(request.headers));
+    return handler(request, context);
+  });
 }
 
 /** Every response of our API is per request: never stored by browsers, CDNs or Next. */

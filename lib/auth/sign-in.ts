@@ -52,7 +52,7 @@ async function readCredentials(request: Request) {
 export async function signIn(request: Request): Promise<Response> {
   assertSameOrigin(request);
   const { email, password } = await readCredentials(request);
-  const attempt = await limitSignInAttempt(clientIp(request), email);
+  const attempt = await limitSignInAttempt(clientIp(request.headers), email);
   const creator = await authenticate(email, password);
   if (!creator) throw new ApiError("unauthenticated", WRONG_CREDENTIALS);
   await attempt.succeeded();

@@ -8,6 +8,8 @@ export type CoalescingCacheOptions<V> = {
   maxEntries: number;
   /** Whether a settled value may be reused at all; in-flight loads are shared regardless. */
   reusable?: (value: V) => boolean;
+  /** How long a failure may be reused (ms); by default none is. */
+  failureTtlMs?: (error: unknown) => number;
   now?: () => number;
 };
 
@@ -17,11 +19,12 @@ export type CoalescingCache<V> = {
   size: () => number;
 };
 
-type Entry<V> = { promise: Promise<V>; settledAt?: number };
+type Entry<V> = { promise: Promise<V>; settledAt?: number; ttlMs?: number };
 
 /**
  * Concurrent gets of one key share a single load, and its value is reused for `ttlMs`.
- * Failures are never reused, so an upstream hiccup is retried by the next caller.
+ * Failures are not reused unless `failureTtlMs` says so, so an upstream hiccup is retried by the
+ * next caller while a definite answer such as "no such video" can still be remembered briefly.
  * (Hand-written rather than lru-cache: that needs its stale/abort semantics tuned to get just this.)
  */
 export function createCoalescingCache<V>(options: CoalescingCacheOptions<V>): CoalescingCache<V> {
@@ -29,7 +32,8 @@ export function createCoalescingCache<V>(options: CoalescingCacheOptions<V>): Co
   const entries = new Map<string, Entry<V>>();
 
   function fresh(entry: Entry<V>): boolean {
-    return entry.settledAt === undefined || now() - entry.settledAt < options.ttlMs;
+    if (entry.settledAt === undefined) return true;
+    return now() - entry.settledAt < (entry.ttlMs ?? options.ttlMs);
   }
 
   function get(key: string): Promise<V> {
@@ -51,7 +55,9 @@ export function createCoalescingCache<V>(options: CoalescingCacheOptions<V>): Co
           return value;
         },
         (error: unknown) => {
-          if (entries.get(key) === entry) entries.delete(key);
+          entry.settledAt = now();
+          entry.ttlMs = options.failureTtlMs?.(error) ?? 0;
+          if (entry.ttlMs <= 0 && entries.get(key) === entry) entries.delete(key);
           throw error;
         },
       ),

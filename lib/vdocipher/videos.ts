@@ -60,12 +60,18 @@ export async function getVideo(videoId: string): Promise<Video> {
 
 // Many open tabs polling one video cost at most one upstream status call per second (design.md P4).
 // An awaiting-upload state is never reused: the browser that just stored the file asks next, and a
-// stale answer would tell it the upload did not land.
+// stale answer would tell it the upload did not land. "No such video" is kept for longer, so asking
+// again and again for a made-up or deleted id does not cost an upstream call each time; ids are
+// random, so no video can appear under an id while its 404 is remembered.
+export const NOT_FOUND_TTL_MS = 10_000;
+
 const statusCache = createCoalescingCache<Video>({
   load: getVideo,
   ttlMs: 1000,
   maxEntries: 1000,
   reusable: (video) => video.status !== "awaiting-upload",
+  failureTtlMs: (error) =>
+    error instanceof VdoCipherError && error.code === "not_found" ? NOT_FOUND_TTL_MS : 0,
 });
 
 /** A video's state, at most 1 s old; concurrent callers share one upstream call. */

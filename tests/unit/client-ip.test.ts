@@ -3,7 +3,7 @@ import { clientIp, UNIDENTIFIED_CLIENT } from "@/lib/client-ip";
 import { parseEnv } from "@/lib/env";
 
 function request(headers: Record<string, string>) {
-  return new Request("http://127.0.0.1:3310/api/session", { headers });
+  return new Headers(headers);
 }
 
 const forged = { "x-forwarded-for": "203.0.113.9, 192.0.2.10", "x-real-ip": "198.51.100.3" };

@@ -1,14 +1,17 @@
 // /watch/[id] – the viewer's page: a ready video's player, or its processing/failed state
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FailedMessage } from "@/components/watch/failed-message";
 import { LazyProcessingWatch } from "@/components/watch/lazy-processing-watch";
+import { RateLimitedMessage } from "@/components/watch/rate-limited-message";
 import { WatchPlayer } from "@/components/watch/watch-player";
+import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { mintPlayback } from "@/lib/playback";
 import { videoIdSchema } from "@/lib/schemas";
-import { getVideoStatus, VdoCipherError } from "@/lib/vdocipher";
+import { VdoCipherError } from "@/lib/vdocipher";
+import { isRateLimited, watchPlayback, watchVideo } from "@/lib/watch";
 
 // Every view gets its own OTP: this page must never be prerendered or served from a cache (F13).
 export const dynamic = "force-dynamic";
@@ -28,11 +31,12 @@ async function orNotFound<T>(load: Promise<T>): Promise<T> {
 // Shared by generateMetadata and the page within one request, so the video is read once.
 const loadVideo = cache(async (id: string) => {
   if (!videoIdSchema.safeParse(id).success) notFound();
-  return orNotFound(getVideoStatus(id));
+  return orNotFound(watchVideo(id, clientIp(await headers())));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const video = await loadVideo((await params).id);
+  if (isRateLimited(video)) return { title: "Too many requests", robots: { index: false } };
   const images = video.posterUrl ? [{ url: video.posterUrl }] : undefined;
   return {
     title: video.title,
@@ -44,8 +48,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WatchPage({ params }: Props) {
   const video = await loadVideo((await params).id);
+  if (isRateLimited(video)) return <RateLimitedMessage {...video} />;
   const otpTtlMs = env().otp.ttlSeconds * 1000;
-  const playback = video.status === "ready" ? await orNotFound(mintPlayback(video.id)) : null;
+  const playback =
+    video.status === "ready"
+      ? await orNotFound(watchPlayback(video.id, clientIp(await headers())))
+      : null;
+  if (playback && isRateLimited(playback)) return <RateLimitedMessage {...playback} />;
 
   return (
     <article className="mx-auto max-w-4xl space-y-4">

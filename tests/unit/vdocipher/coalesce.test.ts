@@ -67,6 +67,31 @@ describe("createCoalescingCache", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it("reuses a failure for as long as failureTtlMs says, and others not at all", async () => {
+    let clock = 0;
+    const load = vi.fn(async (key: string) => {
+      throw new Error(key === "gone" ? "missing" : "hiccup");
+    });
+    const cache = createCoalescingCache<string>({
+      load,
+      ttlMs: 1000,
+      maxEntries: 10,
+      failureTtlMs: (error) => ((error as Error).message === "missing" ? 10_000 : 0),
+      now: () => clock,
+    });
+    await expect(cache.get("gone")).rejects.toThrow("missing");
+    clock = 9_999;
+    await expect(cache.get("gone")).rejects.toThrow("missing");
+    expect(load).toHaveBeenCalledTimes(1);
+    clock = 10_000;
+    await expect(cache.get("gone")).rejects.toThrow("missing");
+    expect(load).toHaveBeenCalledTimes(2);
+
+    await expect(cache.get("flaky")).rejects.toThrow("hiccup");
+    await expect(cache.get("flaky")).rejects.toThrow("hiccup");
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
   it("stays within maxEntries, dropping the oldest", async () => {
     const load = vi.fn(async (key: string) => key);
     const cache = createCoalescingCache({ load, ttlMs: 60_000, maxEntries: 3 });
@@ -123,6 +148,30 @@ describe("getVideoStatus", () => {
 
     vi.advanceTimersByTime(200);
     expect((await getVideoStatus(VIDEO_ID)).status).toBe("ready");
+    expect(calls).toHaveLength(2);
+  });
+
+  it("remembers for 10 s that a video does not exist, so made-up ids cost one upstream call", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const id = "00000000000000000000000000000005";
+    const calls = stubFetch(() => jsonReply({ message: "Video not found" }, 404));
+    for (let request = 0; request < 50; request += 1) {
+      await expect(getVideoStatus(id)).rejects.toMatchObject({ code: "not_found" });
+    }
+    expect(calls).toHaveLength(1);
+    vi.advanceTimersByTime(9_900);
+    await expect(getVideoStatus(id)).rejects.toMatchObject({ code: "not_found" });
+    expect(calls).toHaveLength(1);
+    vi.advanceTimersByTime(200);
+    await expect(getVideoStatus(id)).rejects.toMatchObject({ code: "not_found" });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("asks again at once after an upstream failure that is not a 404", async () => {
+    const id = "00000000000000000000000000000006";
+    const calls = stubFetch(() => jsonReply({ message: "boom" }, 500));
+    await expect(getVideoStatus(id)).rejects.toMatchObject({ code: "upstream_error" });
+    await expect(getVideoStatus(id)).rejects.toMatchObject({ code: "upstream_error" });
     expect(calls).toHaveLength(2);
   });
 
