@@ -59,6 +59,67 @@ describe("sandbox player and media", () => {
     expect(beyond.headers.get("content-range")).toBe(`bytes */${full}`);
   });
 
+  it("follows RFC 9110 for odd Range headers: ignores invalid ones and other units, several ranges get the full body", async () => {
+    const src = mediaSrc(await (await playerFor(await mintOtp(readyId))).text());
+    const url = `${sandbox.url}${src}`;
+    const full = (await (await fetch(url)).arrayBuffer()).byteLength;
+    const cases: [string, number, string | null, number][] = [
+      // header, status, Content-Range, body length
+      ["bytes=5-3", 200, null, full],
+      ["bytes=abc", 200, null, full],
+      ["bytes=", 200, null, full],
+      ["bytes=--5", 200, null, full],
+      ["items=0-5", 200, null, full],
+      ["0-5", 200, null, full],
+      ["bytes=0-0,5-10", 200, null, full],
+      ["bytes=0-0, 0-", 200, null, full],
+      ["BYTES=0-5", 206, `bytes 0-5/${full}`, 6],
+      ["Bytes=2-3", 206, `bytes 2-3/${full}`, 2],
+      ["bytes= 0-4 ,", 206, `bytes 0-4/${full}`, 5],
+      ["bytes=0-", 206, `bytes 0-${full - 1}/${full}`, full],
+      [`bytes=10-${full + 100}`, 206, `bytes 10-${full - 1}/${full}`, full - 10],
+      [`bytes=-${full + 100}`, 206, `bytes 0-${full - 1}/${full}`, full],
+      ["bytes=-0", 416, `bytes */${full}`, -1],
+      [`bytes=${full}-${full + 10}`, 416, `bytes */${full}`, -1],
+      [`bytes=${full}-,${full + 5}-`, 416, `bytes */${full}`, -1],
+    ];
+    for (const [range, status, contentRange, length] of cases) {
+      const response = await fetch(url, { headers: { Range: range } });
+      const body = await response.arrayBuffer();
+      expect.soft(response.status, range).toBe(status);
+      expect.soft(response.headers.get("content-range"), range).toBe(contentRange);
+      if (length >= 0) expect.soft(body.byteLength, range).toBe(length);
+    }
+    const head = await fetch(url, { method: "HEAD", headers: { Range: "bytes=0-9" } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(full));
+  });
+
+  it("honours a range only when If-Range names the current representation", async () => {
+    const src = mediaSrc(await (await playerFor(await mintOtp(readyId))).text());
+    const url = `${sandbox.url}${src}`;
+    const first = await fetch(url);
+    const full = (await first.arrayBuffer()).byteLength;
+    const etag = first.headers.get("etag")!;
+    const lastModified = first.headers.get("last-modified")!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const earlier = new Date(Date.parse(lastModified) - 86_400_000).toUTCString();
+    const cases: [string, number][] = [
+      [etag, 206],
+      [lastModified, 206],
+      ['"some-other-tag"', 200],
+      [`W/${etag}`, 200],
+      [earlier, 200],
+      ["not a validator", 200],
+    ];
+    for (const [ifRange, status] of cases) {
+      const response = await fetch(url, { headers: { Range: "bytes=0-9", "If-Range": ifRange } });
+      const body = await response.arrayBuffer();
+      expect.soft(response.status, ifRange).toBe(status);
+      expect.soft(body.byteLength, ifRange).toBe(status === 206 ? 10 : full);
+    }
+  });
+
   it("refuses media without a valid token", async () => {
     const src = mediaSrc(await (await playerFor(await mintOtp(readyId))).text())!;
     expect((await fetch(`${sandbox.url}/media/${readyId}/video.mp4`)).status).toBe(403);
