@@ -2,10 +2,10 @@
 // uploads from a server or a laptop with the same engine as the studio (credentials per attempt,
 // retries, cleanup), with the API secret instead of a creator session. `--help` lists the options.
 import nextEnv from "@next/env";
-import path from "node:path";
 import { env } from "@/lib/env";
 import { parseCliArgs, usage, UsageError } from "./args";
 import { checkFiles } from "./check-files";
+import { titleFiles } from "./file-titles";
 import { jsonReporter, type Reporter } from "./json-reporter";
 import { runJobs, succeeded, type Job } from "./run-jobs";
 import { ttyReporter } from "./tty-reporter";
@@ -32,10 +32,12 @@ export async function main(projectDir: string): Promise<number> {
     options.json || !process.stdout.isTTY ? jsonReporter() : await ttyReporter();
 
   const checked = await checkFiles(options.files);
-  if (checked.problems.length > 0) {
-    reporter.rejected(checked.problems);
+  const named = titleFiles(checked.files, options.title);
+  const problems = [...checked.problems, ...named.problems];
+  if (problems.length > 0) {
+    reporter.rejected(problems);
     if (options.json || !process.stdout.isTTY) {
-      for (const problem of checked.problems) process.stderr.write(`✗ ${problem}\n`);
+      for (const problem of problems) process.stderr.write(`✗ ${problem}\n`);
     }
     process.stderr.write("Nothing was uploaded. Fix or leave out the files above and run again.\n");
     return EXIT_FAILED;
@@ -56,7 +58,7 @@ export async function main(projectDir: string): Promise<number> {
       kind: "file",
       label: file.path,
       file,
-      title: options.title ?? (path.parse(file.name).name.trim() || file.name),
+      title: named.titles.get(file) ?? file.name,
     })),
     ...options.urls.map<Job>((url) => ({ kind: "url", label: url, url, title: options.title })),
   ];

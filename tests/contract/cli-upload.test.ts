@@ -1,17 +1,23 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { spawnSandbox, type SandboxHandle } from "../helpers/sandbox";
+import { fixture, spawnSandbox, type SandboxHandle } from "../helpers/sandbox";
 import { runCli, summaryOf } from "./cli-helpers";
 
 // The command-line uploader end to end against the sandbox: real files, real S3 POSTs, real
 // processing.
 
 let sandbox: SandboxHandle;
+let tmp: string;
 
 beforeAll(async () => {
   sandbox = await spawnSandbox();
+  tmp = mkdtempSync(path.join(os.tmpdir(), "cipherdrop-cli-"));
 });
 afterAll(async () => {
   await sandbox?.stop();
+  rmSync(tmp, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await sandbox.clearFaults();
@@ -118,5 +124,54 @@ describe("npm run upload", () => {
     const [result] = summaryOf(lines).results;
     expect(result).toMatchObject({ status: "failed" });
     expect(result!.reason).toMatch(/could not process the file \(status “Error”\)/);
+  });
+
+  it("titles files by their names within the title rules: 250 characters, one line", async () => {
+    const long = path.join(tmp, `${"a".repeat(251)}.mp4`);
+    const broken = path.join(tmp, "line\nbreak.mp4");
+    for (const file of [long, broken]) copyFileSync(fixture("sample-b.mp4"), file);
+    const { code, lines } = await runCli(sandbox, [long, broken, "--json"]);
+    expect(code).toBe(0);
+    const titles = await Promise.all(
+      summaryOf(lines).results.map(
+        async (result) => (await sandbox.getVideo(result.videoId!)).title,
+      ),
+    );
+    expect(titles).toStrictEqual(["a".repeat(250), "line break"]);
+  });
+
+  it("refuses, before any request, a file name that cannot be a title", async () => {
+    const disguised = path.join(tmp, "\u202Egnp.mp4");
+    copyFileSync(fixture("sample-b.mp4"), disguised);
+    const { code, stderr } = await runCli(sandbox, [
+      disguised,
+      "tests/fixtures/sample.mp4",
+      "--json",
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("cannot contain text-direction override characters");
+    expect(stderr).toContain("give the video a title with --title");
+    expect((await sandbox.stats())["PUT /api/videos"]).toBeUndefined();
+  });
+
+  it("takes an explicit --title on one line, and refuses one over 250 characters (exit 2)", async () => {
+    const tooLong = await runCli(sandbox, [
+      "tests/fixtures/sample-b.mp4",
+      "--title",
+      "t".repeat(251),
+    ]);
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toContain("--title: The title can be at most 250 characters.");
+    expect((await sandbox.stats())["PUT /api/videos"]).toBeUndefined();
+
+    const { code, lines } = await runCli(sandbox, [
+      "tests/fixtures/sample-b.mp4",
+      "--title",
+      "Launch\nteaser",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const [result] = summaryOf(lines).results;
+    expect((await sandbox.getVideo(result!.videoId!)).title).toBe("Launch teaser");
   });
 });
