@@ -1,5 +1,6 @@
-import type { Video } from "@/lib/schemas";
 import { setTimeout as sleep } from "node:timers/promises";
+import { env } from "@/lib/env";
+import type { Video } from "@/lib/schemas";
 import type { UploadFileOptions } from "@/lib/upload/upload-file";
 import { createUploadCredentials, deleteVideos, getVideo, VdoCipherError } from "@/lib/vdocipher";
 import { nodeTransport } from "./node-transport";
@@ -13,13 +14,22 @@ const explanations: Partial<Record<VdoCipherError["code"], string>> = {
   upstream_timeout: "VdoCipher did not answer in time.",
 };
 
+// No answer at all: from the command line that is most often a sandbox not started, or a wrong URL.
+function unreachable(error: VdoCipherError): string {
+  const { mode, apiBaseUrl } = env();
+  return mode === "sandbox"
+    ? `${error.message} (the sandbox at ${apiBaseUrl}). Is the sandbox running? Start it with \`npm run sandbox\` (or \`npm run dev\`).`
+    : `${error.message} (${apiBaseUrl}). Check this machine's network connection, and VDOCIPHER_API_BASE_URL if it is set.`;
+}
+
 /**
  * A VdoCipher failure in the shape the engine's retry rules read (`status`, `retryAfterSeconds`):
  * a refused secret is final, a timeout or 5xx is worth another try.
  */
 export function explain(error: unknown): Error {
   if (!(error instanceof VdoCipherError)) return error as Error;
-  const message = explanations[error.code] ?? `${error.message}.`;
+  const noAnswer = error.code === "upstream_error" && error.details.status === undefined;
+  const message = noAnswer ? unreachable(error) : (explanations[error.code] ?? `${error.message}.`);
   return Object.assign(new Error(message, { cause: error }), {
     status: error.details.status ?? 0,
     retryAfterSeconds: error.details.retryAfterSeconds,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -149,5 +150,35 @@ describe("npm run upload under faults", () => {
     });
     expect(lines.filter((line) => line.event === "ticket")).toHaveLength(1);
     expect(await gone(ticket.videoId as string)).toBe(true);
+  });
+
+  it("says how to start the sandbox, or what to check for VdoCipher, when the API is unreachable", async () => {
+    // A port that was free a moment ago: nothing answers there.
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const nowhere = { apiUrl: `http://127.0.0.1:${closed}/api`, secret: "secret" };
+    const args = ["tests/fixtures/sample-b.mp4", "--json"];
+
+    // Both at once: each spends a few seconds on its retries.
+    const [sandboxRun, vdocipherRun] = await Promise.all([
+      runCli(nowhere, args),
+      runCli(nowhere, args, {
+        CIPHERDROP_SANDBOX: "0",
+        VDOCIPHER_API_SECRET: "a-real-looking-secret",
+      }),
+    ]);
+    expect(sandboxRun.code).toBe(1);
+    expect(summaryOf(sandboxRun.lines).results[0]!.reason).toBe(
+      `VdoCipher could not be reached for PUT /videos (the sandbox at ${nowhere.apiUrl}). Is the sandbox running? Start it with \`npm run sandbox\` (or \`npm run dev\`).`,
+    );
+
+    expect(vdocipherRun.code).toBe(1);
+    expect(summaryOf(vdocipherRun.lines).results[0]!.reason).toBe(
+      `VdoCipher could not be reached for PUT /videos (${nowhere.apiUrl}). Check this machine's network connection, and VDOCIPHER_API_BASE_URL if it is set.`,
+    );
   });
 });

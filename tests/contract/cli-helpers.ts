@@ -19,7 +19,12 @@ export type CliRun = {
   waitForLine(test: (line: CliLine) => boolean): Promise<CliLine>;
 };
 
-export function startCli(sandbox: SandboxHandle, args: string[]): CliRun {
+/** `env` is merged over the sandbox's settings (e.g. to point at another API). */
+export function startCli(
+  sandbox: Pick<SandboxHandle, "apiUrl" | "secret">,
+  args: string[],
+  env: Record<string, string> = {},
+): CliRun {
   const child = spawn(process.execPath, ["cli/bin.mjs", ...args], {
     cwd: repoRoot,
     env: {
@@ -28,6 +33,7 @@ export function startCli(sandbox: SandboxHandle, args: string[]): CliRun {
       VDOCIPHER_API_BASE_URL: sandbox.apiUrl,
       SANDBOX_API_SECRET: sandbox.secret,
       INIT_CWD: repoRoot,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -69,7 +75,11 @@ export function startCli(sandbox: SandboxHandle, args: string[]): CliRun {
   };
 }
 
-export const runCli = (sandbox: SandboxHandle, args: string[]) => startCli(sandbox, args).done;
+export const runCli = (
+  sandbox: Pick<SandboxHandle, "apiUrl" | "secret">,
+  args: string[],
+  env?: Record<string, string>,
+) => startCli(sandbox, args, env).done;
 
 export const summaryOf = (lines: CliLine[]) => {
   const summary = lines.find((line) => line.event === "summary");
