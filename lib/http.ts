@@ -104,6 +104,11 @@ export function toApiError(error: unknown): unknown {
   switch (error.code) {
     case "not_found":
       return new ApiError("not_found", "No video with this id.", { cause: error });
+    case "invalid_request":
+      console.warn(`[cipherdrop] ${error.message}`, error.details.upstreamMessage ?? "");
+      return new ApiError("invalid_request", "VdoCipher refused this request as invalid.", {
+        cause: error,
+      });
     case "rate_limited":
       return new ApiError("rate_limited", "The video service is busy. Please retry shortly.", {
         retryAfterSeconds: error.details.retryAfterSeconds,

@@ -56,7 +56,12 @@ export const renameVideoSchema = z.object({ title: titleSchema });
 export type RenameVideoInput = z.infer<typeof renameVideoSchema>;
 
 export const listVideosQuerySchema = z.object({
-  page: z.coerce.number().int().min(1, "page starts at 1.").default(1),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1, "page starts at 1.")
+    .max(100_000, "page is at most 100000.")
+    .default(1),
   limit: z.coerce.number().int().min(1).max(100, "limit is at most 100.").default(20),
   q: z.string().trim().max(250).optional(),
 });

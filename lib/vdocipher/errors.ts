@@ -2,7 +2,12 @@ import "server-only";
 
 /** What went wrong upstream, in our own vocabulary; routes turn it into the error contract. */
 export type VdoCipherErrorCode =
-  "unauthenticated" | "not_found" | "rate_limited" | "upstream_timeout" | "upstream_error";
+  | "unauthenticated"
+  | "invalid_request"
+  | "not_found"
+  | "rate_limited"
+  | "upstream_timeout"
+  | "upstream_error";
 
 export type VdoCipherErrorDetails = {
   /** HTTP status VdoCipher answered with, when it answered at all. */

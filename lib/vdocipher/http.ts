@@ -9,6 +9,11 @@ export type UpstreamRequest = {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   timeoutMs?: number;
+  /**
+   * The path names no single video (the list, a new upload, an import): a 404 there means a wrong
+   * API base URL, not a missing video, so it is an upstream failure rather than `not_found`.
+   */
+  collection?: boolean;
 };
 
 // Used when a 429 carries no usable Retry-After: long enough not to hammer a throttled account.
@@ -65,7 +70,7 @@ export async function vdoRequest<S extends z.ZodType>(
     );
   }
 
-  if (!response.ok) throw httpError(method, path, response, text);
+  if (!response.ok) throw httpError(method, path, response, text, request.collection ?? false);
 
   let data: unknown;
   try {
@@ -98,16 +103,24 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
-function httpError(method: Method, path: string, response: Response, text: string) {
+function errorCode(status: number, collection: boolean): VdoCipherErrorCode {
+  if (status === 401 || status === 403) return "unauthenticated";
+  // A refusal of what the caller sent (an unknown folder, say): retrying cannot help.
+  if (status === 400 || status === 422) return "invalid_request";
+  if (status === 404 && !collection) return "not_found";
+  if (status === 429) return "rate_limited";
+  return "upstream_error";
+}
+
+function httpError(
+  method: Method,
+  path: string,
+  response: Response,
+  text: string,
+  collection: boolean,
+) {
   const status = response.status;
-  const code: VdoCipherErrorCode =
-    status === 401 || status === 403
-      ? "unauthenticated"
-      : status === 404
-        ? "not_found"
-        : status === 429
-          ? "rate_limited"
-          : "upstream_error";
+  const code = errorCode(status, collection);
   return new VdoCipherError(code, `VdoCipher answered ${status} to ${method} ${path}`, {
     status,
     upstreamMessage: upstreamMessage(text),

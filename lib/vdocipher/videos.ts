@@ -23,6 +23,7 @@ export async function createUploadCredentials(
 ): Promise<UploadTicket> {
   const raw = await vdoRequest("PUT", "/videos", rawUploadCredentialsSchema, {
     query: { title, folderId },
+    collection: true,
   });
   const fields: Record<string, string> = {};
   let uploadLink = "";
@@ -96,6 +97,7 @@ export async function listVideos(params: ListVideosParams): Promise<VideoList> {
       folderId: params.folderId,
       tags: params.tags?.length ? params.tags.join(",") : undefined,
     },
+    collection: true,
   });
   const videos = raw.rows.map(toVideo);
   // `count` is believed to be the total number of matches; without it, count what we can see.
@@ -136,6 +138,7 @@ export async function importFromUrl(
 ): Promise<{ videoId: string }> {
   const videoId = await vdoRequest("PUT", "/videos/importUrl", rawImportSchema, {
     body: { url, title: options.title, folderId: options.folderId ?? "root" },
+    collection: true,
   });
   return { videoId };
 }

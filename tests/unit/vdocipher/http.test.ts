@@ -77,7 +77,9 @@ describe("vdoRequest", () => {
     [401, "unauthenticated"],
     [403, "unauthenticated"],
     [404, "not_found"],
-    [400, "upstream_error"],
+    [400, "invalid_request"],
+    [422, "invalid_request"],
+    [409, "upstream_error"],
     [500, "upstream_error"],
     [503, "upstream_error"],
   ] as const)(
@@ -90,6 +92,13 @@ describe("vdoRequest", () => {
       expect(error.details.upstreamMessage).toBe(`upstream says ${status}`);
     },
   );
+
+  it("reads a 404 on a path naming no single video as an upstream failure, not a missing video", async () => {
+    stubFetch(() => jsonReply({ message: "Not Found" }, 404));
+    const error = await failure(vdoRequest("GET", "/videos", okSchema, { collection: true }));
+    expect(error.code).toBe("upstream_error");
+    expect(error.details.status).toBe(404);
+  });
 
   it("tolerates error bodies that are not JSON or have no message", async () => {
     stubFetch(() => new Response("<html>Bad Gateway</html>", { status: 502 }));
