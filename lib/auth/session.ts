@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
+import { isSessionRevoked } from "@/lib/auth/revocation";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { assertSameOrigin, isHttps } from "@/lib/origin";
@@ -9,7 +10,8 @@ import { assertSameOrigin, isHttps } from "@/lib/origin";
 export const SESSION_COOKIE = "cipherdrop_session";
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
-export type Session = { email: string; expiresAt: Date };
+/** `id` is the token's own (its `jti`), so signing out can revoke just this session. */
+export type Session = { id: string; email: string; expiresAt: Date };
 
 // `dir` + A256GCM: the cookie is encrypted and authenticated with a key derived from SESSION_SECRET, so it
 // can be neither read nor forged without the secret.
@@ -29,18 +31,22 @@ export async function sealSession(email: string, now = Date.now()): Promise<stri
     .encrypt(sessionKey());
 }
 
-/** The session a token carries, or null if it is missing, tampered, expired or its creator was removed. */
+/**
+ * The session a token carries, or null if it is missing, tampered, expired, signed out or its
+ * creator was removed.
+ */
 export async function openSession(token: string | undefined): Promise<Session | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtDecrypt(token, sessionKey(), {
       keyManagementAlgorithms: ["dir"],
       contentEncryptionAlgorithms: ["A256GCM"],
-      requiredClaims: ["sub", "exp"],
+      requiredClaims: ["sub", "exp", "jti"],
     });
     const email = payload.sub;
     if (!env().auth.creators.some((creator) => creator.email === email)) return null;
-    return { email: email!, expiresAt: new Date(payload.exp! * 1000) };
+    if (await isSessionRevoked(payload.jti!)) return null;
+    return { id: payload.jti!, email: email!, expiresAt: new Date(payload.exp! * 1000) };
   } catch {
     return null;
   }

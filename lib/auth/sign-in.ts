@@ -3,7 +3,14 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { normalizeEmail, type Creator } from "@/lib/auth/creators";
 import { parsePasswordHash, verifyPassword } from "@/lib/auth/password";
-import { SESSION_COOKIE, sealSession, sessionCookieOptions } from "@/lib/auth/session";
+import { revokeSession } from "@/lib/auth/revocation";
+import {
+  SESSION_COOKIE,
+  openSession,
+  readCookie,
+  sealSession,
+  sessionCookieOptions,
+} from "@/lib/auth/session";
 import { limitSignInAttempt } from "@/lib/auth/sign-in-limit";
 import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
@@ -68,9 +75,11 @@ export async function signIn(request: Request): Promise<Response> {
   return response;
 }
 
-/** DELETE /api/session: clears the cookie. */
-export function signOut(request: Request): Response {
+/** DELETE /api/session: revokes the session, so a copy of the cookie stops working too, and clears it. */
+export async function signOut(request: Request): Promise<Response> {
   assertSameOrigin(request);
+  const session = await openSession(readCookie(request, SESSION_COOKIE));
+  if (session) await revokeSession(session.id, session.expiresAt);
   const response = new NextResponse(null, {
     status: 204,
     headers: { "Cache-Control": "no-store" },

@@ -97,3 +97,17 @@ describe("upload credentials limit on a shared Redis", () => {
     ]);
   }, 20_000);
 });
+
+describe("the session revocation list on a shared Redis", () => {
+  it("is seen by every instance and expires with the token", async () => {
+    const options = { keyPrefix: `session-revoked-${Date.now()}`, points: 1, durationSeconds: 60 };
+    const first = createLimiter({ ...options, redis: await client() });
+    const second = createLimiter({ ...options, redis: await client() });
+    await first.set("session-id", 1, 3600);
+    expect(await second.get("session-id")).not.toBeNull();
+    expect(await second.get("another-id")).toBeNull();
+    const ttl = await clients[0]!.pttl(`cipherdrop:${options.keyPrefix}:session-id`);
+    expect(ttl).toBeGreaterThan(3_590_000);
+    expect(ttl).toBeLessThanOrEqual(3_600_000);
+  });
+});

@@ -12,9 +12,9 @@ export async function POST(request: Request) {
   }
 }
 
-export function DELETE(request: Request) {
+export async function DELETE(request: Request) {
   try {
-    return signOut(request);
+    return await signOut(request);
   } catch (error) {
     return errorResponse(error);
   }

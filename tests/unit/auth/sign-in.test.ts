@@ -178,7 +178,7 @@ describe("POST /api/session", () => {
 
 describe("DELETE /api/session", () => {
   it("clears the cookie", async () => {
-    const response = DELETE(appRequest("/api/session", { method: "DELETE" }));
+    const response = await DELETE(appRequest("/api/session", { method: "DELETE" }));
     expect(response.status).toBe(204);
     expect(response.headers.get("set-cookie")).toMatch(/cipherdrop_session=;.*Max-Age=0/);
   });
