@@ -4,6 +4,7 @@ import { UploadError } from "@/lib/upload/upload-error";
 import { uploadFile, type UploadEvent } from "@/lib/upload/upload-file";
 import { importFromUrl } from "@/lib/vdocipher";
 import { fileBlob, type LocalFile } from "./check-files";
+import { fileProgress } from "./file-progress";
 import { explain, serverUploadDeps, waitUntilSettled } from "./server-deps";
 
 // Runs every upload and import, `concurrency` at a time, and says how each one ended.
@@ -118,13 +119,15 @@ async function send(job: Job, options: RunOptions): Promise<string> {
       throw explain(error);
     }
   }
+  const file = await fileBlob(job.file);
   const { videoId } = await uploadFile({
     ...serverUploadDeps(options.folderId, job.file.absolutePath),
-    file: await fileBlob(job.file),
+    file,
     filename: job.file.name,
     title: job.title,
     signal: options.signal,
-    onEvent,
+    onEvent: (event) =>
+      onEvent(event.type === "progress" ? { ...event, ...fileProgress(event, file.size) } : event),
     stallTimeoutMs: uploadDefaults.stallTimeoutMs,
   });
   return videoId;
