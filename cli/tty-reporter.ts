@@ -1,79 +1,52 @@
-import type cliProgressModule from "cli-progress";
-import { formatBytes, formatDuration } from "@/lib/format";
 import type { Reporter } from "./json-reporter";
+import { progressLine, type LineState } from "./progress-line";
 import type { Job, JobEvent } from "./run-jobs";
 import { summaryTable } from "./summary";
 
-// For people at a terminal: one live line per file (bytes, %, speed, ETA, state) on stderr, then
-// the summary table on stdout.
-
-type Line = { bar: cliProgressModule.SingleBar; total: number };
-
-const NAME_WIDTH = 28;
-
-function shorten(label: string): string {
-  return label.length <= NAME_WIDTH
-    ? label.padEnd(NAME_WIDTH)
-    : `…${label.slice(-(NAME_WIDTH - 1))}`;
-}
+// For people at a terminal: one live line per file (bar, %, bytes, speed, ETA, state) on stderr,
+// fitted to the terminal's width, then the summary table on stdout.
 
 // Loaded only for a terminal: JSON runs (scripts, CI, the benchmark) leave it out of memory.
 export async function ttyReporter(): Promise<Reporter> {
   const { default: cliProgress } = await import("cli-progress");
-  const bars = new cliProgress.MultiBar(
-    {
-      format: "{name} {bar} {pct} {bytes} {speed} {left} {state}",
-      barsize: 24,
-      hideCursor: true,
-      clearOnComplete: false,
-      stopOnComplete: false,
-      autopadding: true,
-      stream: process.stderr,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const lines = new Map<Job, Line>();
-  const update = (job: Job, value: number | null, payload: Record<string, string>) => {
-    const line = lines.get(job);
-    if (!line) return;
-    if (value === null) line.bar.update(payload);
-    else line.bar.update(value, payload);
+  const bars = new cliProgress.MultiBar({
+    // `maxWidth` is the width of the stream the lines go to (the terminal's, or 80 when unknown).
+    format: (_options, params, payload: { line: LineState }) =>
+      progressLine(payload.line, params.maxWidth),
+    hideCursor: true,
+    clearOnComplete: false,
+    stopOnComplete: false,
+    stream: process.stderr,
+  });
+  const lines = new Map<Job, { bar: ReturnType<typeof bars.create>; line: LineState }>();
+  const update = (job: Job, change: Partial<LineState>) => {
+    const entry = lines.get(job);
+    if (!entry) return;
+    entry.line = { ...entry.line, ...change };
+    entry.bar.update({ line: entry.line });
   };
 
   return {
     start(job) {
-      const total = job.kind === "file" ? job.file.size : 1;
-      const bar = bars.create(total, 0, {
-        name: shorten(job.label),
-        pct: "  0.0%",
-        bytes: job.kind === "file" ? `0 B/${formatBytes(total)}` : "",
-        speed: "",
-        left: "",
+      const line: LineState = {
+        label: job.label,
+        size: job.kind === "file" ? job.file.size : null,
+        progress: null,
+        uploading: false,
+        complete: false,
         state: job.kind === "file" ? "starting" : "importing",
-      });
-      lines.set(job, { bar, total });
+      };
+      lines.set(job, { bar: bars.create(1, 0, { line }), line });
     },
     event(job, event) {
-      const state = describe(event);
-      if (event.type === "progress") {
-        update(job, event.loaded, {
-          pct: `${event.percent.toFixed(1).padStart(5)}%`,
-          bytes: `${formatBytes(event.loaded)}/${formatBytes(event.total)}`,
-          speed: event.bytesPerSecond > 0 ? `${formatBytes(event.bytesPerSecond)}/s` : "",
-          left: `ETA ${formatDuration(event.etaSeconds)}`,
-          state: "uploading",
-        });
-      } else if (state) {
-        const full =
-          event.type === "uploaded" || event.type === "imported" || event.type === "status";
-        update(job, full ? (lines.get(job)?.total ?? null) : null, {
-          state,
-          ...(full ? { left: "" } : {}),
-        });
-      }
+      update(job, change(event));
     },
     end(job, outcome) {
-      update(job, null, { state: outcome.status + (outcome.videoId ? ` ${outcome.videoId}` : "") });
+      update(job, {
+        uploading: false,
+        state: outcome.status,
+        detail: outcome.videoId ?? undefined,
+      });
     },
     rejected(messages) {
       for (const message of messages) process.stderr.write(`✗ ${message}\n`);
@@ -89,21 +62,26 @@ export async function ttyReporter(): Promise<Reporter> {
   };
 }
 
-function describe(event: JobEvent): string | null {
+function change(event: JobEvent): Partial<LineState> {
   switch (event.type) {
+    case "progress":
+      return { progress: event, uploading: true, state: "uploading" };
     case "ticket":
-      return event.attempt > 1 ? `attempt ${event.attempt}` : "uploading";
+      return event.attempt > 1
+        ? { progress: null, uploading: false, state: `attempt ${event.attempt}` }
+        : { state: "uploading" };
     case "finishing":
-      return "finishing";
+      return { uploading: false, state: "finishing" };
     case "retrying":
-      return `retry in ${Math.ceil(event.delayMs / 1000)} s: ${event.reason}`;
+      return {
+        uploading: false,
+        state: `retry in ${Math.ceil(event.delayMs / 1000)} s: ${event.reason}`,
+      };
     case "uploaded":
-      return "uploaded";
+      return { uploading: false, complete: true, state: "uploaded" };
     case "imported":
-      return "importing on VdoCipher";
+      return { complete: true, state: "importing on VdoCipher" };
     case "status":
-      return event.status;
-    default:
-      return null;
+      return { uploading: false, state: event.status };
   }
 }
