@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { z } from "zod";
 import { folderIdSchema, importUrlSchema, titleSchema } from "@/lib/schemas";
 
@@ -32,6 +32,14 @@ Exit code 0 only if every video ended as asked: uploaded (or ready, with --wait)
 
 export class UsageError extends Error {
   override name = "UsageError";
+
+  constructor(
+    message: string,
+    /** Print the usage text after the message; one that points to --help says enough. */
+    readonly withUsage = true,
+  ) {
+    super(message);
+  }
 }
 
 function check<S extends z.ZodType>(schema: S, value: unknown, flag: string): z.output<S> {
@@ -40,22 +48,49 @@ function check<S extends z.ZodType>(schema: S, value: unknown, flag: string): z.
   throw new UsageError(`${flag}: ${parsed.error.issues[0]?.message ?? "invalid value"}`);
 }
 
+const optionConfig = {
+  url: { type: "string", multiple: true },
+  title: { type: "string" },
+  folder: { type: "string" },
+  concurrency: { type: "string" },
+  wait: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const satisfies ParseArgsConfig["options"];
+
+const seeHelp = "Run with --help for usage.";
+
+// Node's own messages speak to programmers (quotes, advice about `--`); these name the option as
+// typed and say what to do. A lenient pass finds the mistakes; the strict one then cannot fail but
+// for a case not foreseen here, whose message is still better than none.
+function findMistake(argv: string[]): string | null {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: optionConfig,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const { rawName, value } = token;
+    if (!Object.hasOwn(optionConfig, token.name)) return `Unknown option ${rawName}. ${seeHelp}`;
+    const { type } = optionConfig[token.name as keyof typeof optionConfig];
+    if (type === "boolean" && value !== undefined) return `${rawName} takes no value. ${seeHelp}`;
+    if (type === "string" && value === undefined) return `${rawName} needs a value. ${seeHelp}`;
+    if (type === "string" && !token.inlineValue && value?.startsWith("-")) {
+      return `${rawName} needs a value (one that starts with “-” is written ${rawName}=${value}). ${seeHelp}`;
+    }
+  }
+  return null;
+}
+
 export function parseCliArgs(argv: string[]): CliOptions {
+  const mistake = findMistake(argv);
+  if (mistake) throw new UsageError(mistake, false);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: "string", multiple: true },
-        title: { type: "string" },
-        folder: { type: "string" },
-        concurrency: { type: "string" },
-        wait: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: optionConfig });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -81,9 +116,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (values.folder !== undefined)
     options.folderId = check(folderIdSchema, values.folder, "--folder");
   if (values.concurrency !== undefined) {
-    const n = Number(values.concurrency);
-    if (!Number.isInteger(n) || n < 1 || n > 6)
-      throw new UsageError("--concurrency must be 1 to 6.");
+    // Digits only: Number() would also take "1.0", "0x2", "1e0" and " 2".
+    const n = /^\d+$/.test(values.concurrency) ? Number(values.concurrency) : NaN;
+    if (!(n >= 1 && n <= 6)) {
+      throw new UsageError(
+        `--concurrency must be a whole number from 1 to 6, not “${values.concurrency}”.`,
+      );
+    }
     options.concurrency = n;
   }
   return options;

@@ -21,7 +21,8 @@ export async function main(projectDir: string): Promise<number> {
     options = parseCliArgs(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`cipherdrop-upload: ${error.message}\n\n${usage}\n`);
+    const more = error.withUsage ? `\n${usage}\n` : "";
+    process.stderr.write(`cipherdrop-upload: ${error.message}\n${more}`);
     return EXIT_USAGE;
   }
   if (options.help) {

@@ -117,6 +117,22 @@ describe("npm run upload", () => {
     expect((await sandbox.stats())["PUT /api/videos"]).toBeUndefined();
   });
 
+  it("names an unknown option or a bad --concurrency in plain words, exit 2, before any request", async () => {
+    const bogus = await runCli(sandbox, ["tests/fixtures/sample.mp4", "--bogus"]);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toBe(
+      "cipherdrop-upload: Unknown option --bogus. Run with --help for usage.\n",
+    );
+    const concurrency = await runCli(sandbox, [
+      "tests/fixtures/sample.mp4",
+      "--concurrency",
+      "1e0",
+    ]);
+    expect(concurrency.code).toBe(2);
+    expect(concurrency.stderr).toContain("--concurrency must be a whole number from 1 to 6");
+    expect((await sandbox.stats())["PUT /api/videos"]).toBeUndefined();
+  });
+
   it("fails with exit code 1 when a video fails processing under --wait", async () => {
     const { code, lines } = await runCli(sandbox, [
       "tests/fixtures/random.mp4",
