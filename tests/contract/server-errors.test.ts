@@ -32,7 +32,8 @@ describe("upstream failures through our routes", () => {
     [503, 502, "upstream_error"],
     [500, 502, "upstream_error"],
     [429, 429, "rate_limited"],
-    [404, 404, "not_found"],
+    // Creating credentials names no video: a 404 there is upstream's fault, not a missing video.
+    [404, 502, "upstream_error"],
   ] as const)("upstream %i → %i %s, without upstream text", async (injected, status, code) => {
     captureErrors();
     await sandbox.setFaults({ api: { status: injected, count: 1 } });
