@@ -1,6 +1,7 @@
 // The seam between the orchestrator and whatever sends bytes: XMLHttpRequest in browsers, a Node
 // HTTP client in the command-line uploader. A transport resolves with ANY HTTP answer (deciding
-// success is the caller's job) and rejects only with a `TransportError`.
+// success is the caller's job) and rejects with a `TransportError`, or with an `UploadError` when it
+// knows better than the engine could (the CLI's "the file changed while it was being sent").
 
 export type TransportRequest = {
   url: string;

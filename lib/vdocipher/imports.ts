@@ -1,6 +1,5 @@
 import "server-only";
 import type { Video } from "@/lib/schemas";
-import { titleFromUrl } from "@/lib/titles";
 import { getVideo, importFromUrl } from "./videos";
 
 /**
@@ -11,7 +10,6 @@ export async function importVideo(
   url: string,
   options: { title?: string; folderId?: string } = {},
 ): Promise<Video> {
-  const title = options.title ?? titleFromUrl(url) ?? undefined;
-  const { videoId } = await importFromUrl(url, { ...options, title });
+  const { videoId } = await importFromUrl(url, options);
   return getVideo(videoId);
 }

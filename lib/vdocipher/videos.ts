@@ -1,4 +1,5 @@
 import "server-only";
+import { titleFromUrl } from "@/lib/titles";
 import { z } from "zod";
 import type { UploadTicket, Video, VideoList } from "@/lib/schemas";
 import { VdoCipherError } from "./errors";
@@ -137,7 +138,11 @@ export async function importFromUrl(
   options: { title?: string; folderId?: string } = {},
 ): Promise<{ videoId: string }> {
   const videoId = await vdoRequest("PUT", "/videos/importUrl", rawImportSchema, {
-    body: { url, title: options.title, folderId: options.folderId ?? "root" },
+    body: {
+      url,
+      title: options.title ?? titleFromUrl(url) ?? undefined,
+      folderId: options.folderId ?? "root",
+    },
     collection: true,
   });
   return { videoId };

@@ -17,3 +17,10 @@ describe("default titles", () => {
     expect(titleFromUrl("https://example.com/bad%E0%A4%A.mp4")).toBe("bad%E0%A4%A");
   });
 });
+
+describe("title cuts", () => {
+  it("never split an emoji", () => {
+    expect(titleFromFilename(`${"a".repeat(248)}🎬🎬.mp4`)).toBe(`${"a".repeat(248)}🎬`);
+    expect(titleFromFilename(`${"a".repeat(249)}🎬.mp4`)).toBe("a".repeat(249));
+  });
+});
