@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SandboxHandle } from "../helpers/sandbox";
-import { fixture, spawnSandbox } from "../helpers/sandbox";
+import { fixture, signedForm, spawnSandbox } from "../helpers/sandbox";
 
 describe("sandbox fault switches", () => {
   let sandbox: SandboxHandle;
@@ -132,20 +132,6 @@ describe("sandbox fault switches", () => {
   async function formFor(
     payload: Awaited<ReturnType<SandboxHandle["createUpload"]>>["clientPayload"],
   ) {
-    const form = new FormData();
-    for (const field of [
-      "policy",
-      "key",
-      "x-amz-signature",
-      "x-amz-algorithm",
-      "x-amz-date",
-      "x-amz-credential",
-    ] as const) {
-      form.append(field, payload[field]);
-    }
-    form.append("success_action_status", "201");
-    form.append("success_action_redirect", "");
-    form.append("file", new Blob([await readFile(fixture("sample.mp4"))]), "sample.mp4");
-    return form;
+    return signedForm(payload, new Blob([await readFile(fixture("sample.mp4"))]), "sample.mp4");
   }
 });

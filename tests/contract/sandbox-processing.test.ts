@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SandboxHandle } from "../helpers/sandbox";
-import { fixture, spawnSandbox } from "../helpers/sandbox";
+import { fixture, signedForm, spawnSandbox } from "../helpers/sandbox";
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -20,20 +20,7 @@ describe("sandbox processing", () => {
 
   async function uploadBytes(bytes: Buffer, name: string, type = "video/mp4") {
     const { clientPayload, videoId } = await sandbox.createUpload(name);
-    const form = new FormData();
-    for (const field of [
-      "policy",
-      "key",
-      "x-amz-signature",
-      "x-amz-algorithm",
-      "x-amz-date",
-      "x-amz-credential",
-    ] as const) {
-      form.append(field, clientPayload[field]);
-    }
-    form.append("success_action_status", "201");
-    form.append("success_action_redirect", "");
-    form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
+    const form = signedForm(clientPayload, new Blob([new Uint8Array(bytes)], { type }), name);
     const response = await fetch(clientPayload.uploadLink, { method: "POST", body: form });
     expect(response.status).toBe(201);
     return videoId;

@@ -39,6 +39,25 @@ export type ClientPayload = {
   uploadLink: string;
 };
 export type Credentials = { clientPayload: ClientPayload; videoId: string };
+
+const SIGNED_FIELDS = [
+  "policy",
+  "key",
+  "x-amz-signature",
+  "x-amz-algorithm",
+  "x-amz-date",
+  "x-amz-credential",
+] as const;
+
+/** The form every real client sends: the signed fields, the two success fields, the file last. */
+export function signedForm(payload: ClientPayload, file: Blob, name: string): FormData {
+  const form = new FormData();
+  for (const field of SIGNED_FIELDS) form.append(field, payload[field]);
+  form.append("success_action_status", "201");
+  form.append("success_action_redirect", "");
+  form.append("file", file, name);
+  return form;
+}
 export type SandboxVideo = {
   id: string;
   title: string;
@@ -183,20 +202,8 @@ export async function spawnSandbox(options: SpawnOptions = {}): Promise<SandboxH
       return (await response.json()) as Credentials;
     },
     async uploadFile(payload, file, name = path.basename(file)) {
-      const form = new FormData();
-      for (const field of [
-        "policy",
-        "key",
-        "x-amz-signature",
-        "x-amz-algorithm",
-        "x-amz-date",
-        "x-amz-credential",
-      ] as const) {
-        form.append(field, payload[field]);
-      }
-      form.append("success_action_status", "201");
-      form.append("success_action_redirect", "");
-      form.append("file", new Blob([await readFile(file)], { type: "video/mp4" }), name);
+      const blob = new Blob([await readFile(file)], { type: "video/mp4" });
+      const form = signedForm(payload, blob, name);
       return fetch(payload.uploadLink, { method: "POST", body: form });
     },
     async getVideo(id) {
