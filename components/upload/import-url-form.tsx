@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, useSyncExternalStore, type FormEvent } from "react";
 import { ApiClientError, fetchJson } from "@/lib/api-client";
 import { importUrlProblem } from "@/lib/import-url";
 import type { Video } from "@/lib/schemas";
@@ -13,15 +13,24 @@ const input =
 const button =
   "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60";
 
+const noSubscription = () => () => {};
+
 export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: string) => void }) {
   const id = useId();
-  const [url, setUrl] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server-rendered form cannot submit anything useful until this code runs.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const address = url.trim();
+    const form = event.currentTarget;
+    // Read from the form, not from state: what was typed before this chunk hydrated counts too.
+    const address = String(new FormData(form).get("url") ?? "").trim();
     const problem = importUrlProblem(address);
     if (problem) {
       setError(problem);
@@ -36,7 +45,7 @@ export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: 
         body: JSON.stringify({ url: address }),
       });
       onImported(video, address);
-      setUrl("");
+      form.reset();
     } catch (failure) {
       setError(
         failure instanceof ApiClientError ? failure.message : "The import could not be started.",
@@ -57,13 +66,12 @@ export function ImportUrlForm({ onImported }: { onImported: (video: Video, url: 
           type="url"
           inputMode="url"
           placeholder="https://example.com/video.mp4"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
+          name="url"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
           className={input}
         />
-        <button type="submit" disabled={busy} className={button}>
+        <button type="submit" disabled={busy || !hydrated} className={button}>
           {busy ? "Importing…" : "Import"}
         </button>
       </div>
