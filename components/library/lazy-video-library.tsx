@@ -3,8 +3,9 @@
 import dynamic from "next/dynamic";
 import { LibrarySkeleton } from "./library-states";
 
-// Rendered on the server as usual; its code loads after the upload area's, which comes first.
+// Its code loads after the upload area's. Not rendered on the server: its data comes from the
+// browser anyway, and a server-rendered search box would take typing that hydration then drops.
 export const LazyVideoLibrary = dynamic(
   () => import("./video-library").then((m) => m.VideoLibrary),
-  { loading: () => <LibrarySkeleton /> },
+  { ssr: false, loading: () => <LibrarySkeleton /> },
 );

@@ -209,8 +209,18 @@ export function useUploadQueue({
 
   const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
   const retry = useCallback(
-    (key: string) => patch(key, { phase: "waiting", error: null, progress: null, videoId: null }),
-    [patch],
+    (key: string) => {
+      const item = items.find((candidate) => candidate.key === key);
+      // A video that failed processing is replaced by the new upload, not kept beside it.
+      if (item?.phase === "uploaded" && item.videoId) {
+        const failed = item.videoId;
+        void loadUploadEngine()
+          .then(({ browserUploadDeps }) => browserUploadDeps.deleteVideo(failed))
+          .catch(() => undefined);
+      }
+      patch(key, { phase: "waiting", error: null, progress: null, videoId: null });
+    },
+    [items, patch],
   );
   const remove = useCallback((key: string) => {
     controllers.current.get(key)?.abort();

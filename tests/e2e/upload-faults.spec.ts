@@ -106,10 +106,18 @@ test("storage that keeps the file but never answers: the status check finds it (
   expect(deletedIds(calls)).toHaveLength(0);
 });
 
-test("processing that fails shows the failed state", async ({ page }) => {
+test("processing that fails shows the failed state; Retry replaces the failed video", async ({
+  page,
+}) => {
   await setFaults({ processing: { fail: true, count: 1 } });
   await dropSample(page, "doomed.mp4");
   const item = uploadItem(page, "doomed");
   await expect(item).toHaveAttribute("data-phase", "failed", { timeout: 45_000 });
   await expect(item).toContainText("could not be processed");
+  const failedId = await item.getAttribute("data-video-id");
+
+  await item.getByRole("button", { name: "Retry" }).click();
+  await expectReady(page, "doomed");
+  expect(await item.getAttribute("data-video-id")).not.toBe(failedId);
+  await expectGone(failedId ?? undefined);
 });
