@@ -1,28 +1,13 @@
-import { chromium, defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
+import { chromiumArgs, chromiumExecutable } from "./tests/helpers/chromium";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3310);
 const baseURL = `http://127.0.0.1:${APP_PORT}`;
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4310);
 // Deterministic (the config is also loaded in workers) and wiped by the command, so each run starts empty.
 const sandboxDataDir = path.join(os.tmpdir(), `cipherdrop-e2e-sandbox-${SANDBOX_PORT}`);
-
-// Playwright's own Chromium when installed, else a system one: nothing here can download a browser.
-function chromiumExecutable(): string | undefined {
-  const bundled = chromium.executablePath();
-  if (bundled && existsSync(bundled)) return undefined;
-  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, "/usr/bin/chromium"];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) {
-    throw new Error(
-      "No Chromium found for the e2e tests. Install Debian's `chromium` (apt-get install chromium), " +
-        "run `npx playwright install chromium`, or set PLAYWRIGHT_CHROMIUM_EXECUTABLE.",
-    );
-  }
-  return found;
-}
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -46,15 +31,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromiumExecutable(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
+          args: chromiumArgs,
         },
       },
     },

@@ -14,6 +14,7 @@ import { mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSandbox, type SandboxHandle } from "../tests/helpers/sandbox";
+import { curlUpload } from "./upload-servers";
 
 const BYTES = Number(process.env.BENCH_CLI_BYTES ?? 2 * 1024 ** 3);
 const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 2);
@@ -33,27 +34,7 @@ function peakRss(pid: number): number | undefined {
 }
 
 async function runCurl(sandbox: SandboxHandle, file: string): Promise<Measure> {
-  const { clientPayload, videoId } = await sandbox.createUpload("bench curl");
-  const { uploadLink, ...fields } = clientPayload;
-  const args = ["-sS", "-o", "/dev/null", "-w", "%{http_code}"];
-  for (const [name, value] of Object.entries(fields))
-    args.push("--form-string", `${name}=${value}`);
-  args.push(
-    "--form-string",
-    "success_action_status=201",
-    "--form-string",
-    "success_action_redirect=",
-  );
-  args.push("-F", `file=@${file};type=video/mp4`, uploadLink);
-  const started = performance.now();
-  const child = spawn("curl", args, { stdio: ["ignore", "pipe", "inherit"] });
-  let status = "";
-  child.stdout.on("data", (chunk: Buffer) => (status += chunk.toString()));
-  await new Promise((resolve) => child.on("close", resolve));
-  const seconds = (performance.now() - started) / 1000;
-  if (status !== "201") throw new Error(`curl upload answered ${status}`);
-  await sandbox.api(`/videos?videos=${videoId}`, { method: "DELETE" });
-  return { seconds };
+  return { seconds: (await curlUpload(sandbox, file)) / 1000 };
 }
 
 async function runCli(sandbox: SandboxHandle, file: string): Promise<Measure> {

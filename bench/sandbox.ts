@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { ClientPayload } from "../tests/helpers/sandbox";
-import { spawnSandbox } from "../tests/helpers/sandbox";
+import { SIGNED_FIELDS, spawnSandbox } from "../tests/helpers/sandbox";
 
 const SIZE = Number(process.env.BENCH_UPLOAD_BYTES ?? 2 * 1024 ** 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
@@ -49,16 +49,8 @@ async function curlUpload(url: string, fields: [string, string][], file: string)
 }
 
 function formFields(payload: ClientPayload): [string, string][] {
-  const names = [
-    "policy",
-    "key",
-    "x-amz-signature",
-    "x-amz-algorithm",
-    "x-amz-date",
-    "x-amz-credential",
-  ] as const;
   return [
-    ...names.map((name): [string, string] => [name, payload[name]]),
+    ...SIGNED_FIELDS.map((name): [string, string] => [name, payload[name]]),
     ["success_action_status", "201"],
     ["success_action_redirect", ""],
   ];

@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSyn
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { waitFor } from "./upload-servers";
 
 const LOCK = "/tmp/cipherdrop-build.lock";
 const args = process.argv.slice(2);
@@ -54,21 +55,6 @@ function start(commandArgs: string[], env: Record<string, string>) {
   });
   children.push(child);
   return child;
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(200);
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
 }
 
 async function statusCalls(): Promise<number> {

@@ -3,7 +3,8 @@
 // as the witnesses. Nothing here touches the app's code: the file goes in through the dropzone's
 // <input type=file> by path, so Chromium streams it from disk exactly as for a person's pick.
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
-import { existsSync, watch } from "node:fs";
+import { watch } from "node:fs";
+import { chromiumArgs, chromiumExecutable } from "../tests/helpers/chromium";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SANDBOX_CREATOR } from "../tests/e2e/helpers/auth";
 
@@ -24,27 +25,11 @@ export type BrowserRun = {
   videoId: string;
 };
 
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-// Playwright's own Chromium when installed, else Debian's (nothing here may download a browser).
-function executablePath(): string | undefined {
-  const bundled = chromium.executablePath();
-  if (bundled && existsSync(bundled)) return undefined;
-  return [process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, "/usr/bin/chromium"].find(
-    (path) => path && existsSync(path),
-  );
-}
-
 export async function openStudio(baseURL: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: executablePath(), args: LAUNCH_ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  });
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await page.goto("/sign-in?next=%2F");

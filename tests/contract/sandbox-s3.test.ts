@@ -4,16 +4,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClientPayload, SandboxHandle } from "../helpers/sandbox";
-import { fixture, spawnSandbox } from "../helpers/sandbox";
+import { fixture, SIGNED_FIELDS, spawnSandbox } from "../helpers/sandbox";
 
-const SIGNED = [
-  "policy",
-  "key",
-  "x-amz-signature",
-  "x-amz-algorithm",
-  "x-amz-date",
-  "x-amz-credential",
-] as const;
+const SIGNED = SIGNED_FIELDS;
 type FormOptions = {
   override?: Partial<Record<string, string>>;
   omit?: string[];

@@ -40,7 +40,8 @@ export type ClientPayload = {
 };
 export type Credentials = { clientPayload: ClientPayload; videoId: string };
 
-const SIGNED_FIELDS = [
+/** The fields VdoCipher signs, in its documented order. */
+export const SIGNED_FIELDS = [
   "policy",
   "key",
   "x-amz-signature",
