@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { dropFiles } from "./helpers/drop";
-import { clearFaults, sandboxApi, setFaults } from "./helpers/sandbox";
+import { clearFaults, expectVideoGone, setFaults } from "./helpers/sandbox";
 import { expectReady, uploadItem } from "./helpers/studio";
 
 // What an upload must not do to the person around it: lose their typing to a focus jump, or leave an
@@ -55,14 +55,5 @@ test("signing out mid-upload asks first, then deletes the unfinished video", asy
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);
-  await expect
-    .poll(async () => {
-      try {
-        await sandboxApi(`/videos/${videoId}`);
-        return "exists";
-      } catch (error) {
-        return String(error).includes(": 404") ? "gone" : String(error);
-      }
-    })
-    .toBe("gone");
+  await expectVideoGone(videoId);
 });

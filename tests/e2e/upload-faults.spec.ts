@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { dropFiles } from "./helpers/drop";
 import { signIn } from "./helpers/auth";
-import { clearFaults, sandboxApi, sandboxUrl, setFaults } from "./helpers/sandbox";
+import { clearFaults, expectVideoGone, sandboxUrl, setFaults } from "./helpers/sandbox";
 import { expectReady, recordRequests, uploadItem } from "./helpers/studio";
 
 // The sandbox's fault switches, seen through the studio: what the creator sees and which requests
@@ -14,19 +14,6 @@ const dropSample = async (page: Page, name: string) =>
 
 const deletedIds = (calls: string[]) =>
   calls.filter((call) => call.startsWith("DELETE /api/videos/")).map((call) => call.split("/")[3]);
-
-async function expectGone(id: string | undefined) {
-  await expect
-    .poll(async () => {
-      try {
-        await sandboxApi(`/videos/${id}`);
-        return "exists";
-      } catch (error) {
-        return String(error).includes(": 404") ? "gone" : String(error);
-      }
-    })
-    .toBe("gone");
-}
 
 test.beforeEach(async ({ page }) => {
   await clearFaults();
@@ -52,7 +39,7 @@ test("a connection dropped at 40% is retried with fresh credentials and succeeds
   const finalId = await item.getAttribute("data-video-id");
   await expect.poll(() => deletedIds(calls).length).toBe(tickets - 1);
   expect(deletedIds(calls)).not.toContain(finalId);
-  for (const id of deletedIds(calls)) await expectGone(id);
+  for (const id of deletedIds(calls)) await expectVideoGone(id);
 });
 
 test("an expired policy gets fresh credentials and the upload succeeds", async ({ page }) => {
@@ -119,5 +106,5 @@ test("processing that fails shows the failed state; Retry replaces the failed vi
   await item.getByRole("button", { name: "Retry" }).click();
   await expectReady(page, "doomed");
   expect(await item.getAttribute("data-video-id")).not.toBe(failedId);
-  await expectGone(failedId ?? undefined);
+  await expectVideoGone(failedId);
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 // Videos are made on the sandbox's VdoCipher API directly, as an upload from elsewhere would be,
 // so the watch and library specs do not depend on the upload UI.
 
-export const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4310}`;
+import { sandboxUrl as SANDBOX } from "./sandbox";
 const AUTH = { Authorization: `Apisecret ${process.env.SANDBOX_API_SECRET ?? "sandbox-secret"}` };
 
 type Credentials = { videoId: string; clientPayload: Record<string, string> };
@@ -67,13 +67,8 @@ export async function deleteSandboxVideos(ids: string[]): Promise<void> {
   await fetch(`${SANDBOX}/api/videos?videos=${ids.join(",")}`, { method: "DELETE", headers: AUTH });
 }
 
-export async function signIn(page: Page): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/email/i).fill(process.env.E2E_CREATOR_EMAIL ?? "creator@cipherdrop.local");
-  await page.getByLabel(/password/i).fill(process.env.E2E_CREATOR_PASSWORD ?? "sandbox");
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/(\?.*)?$/);
-}
+// The one sign-in every spec uses, re-exported for the specs that import their helpers from here.
+export { signIn } from "./auth";
 
 /** Types a library search and waits for the debounced search to reach the URL (and so the list). */
 export async function searchLibrary(page: Page, text: string): Promise<void> {

@@ -1,5 +1,4 @@
-import { openAsBlob } from "node:fs";
-import { fixturePath } from "./drop";
+import { expect } from "@playwright/test";
 
 // The e2e sandbox (started by playwright.config.ts) driven from the test process: the VdoCipher API
 // with the sandbox secret, and the fault switches on its control surface.
@@ -33,19 +32,16 @@ export type SandboxVideo = { id: string; title: string; status: string; length: 
 
 export const getSandboxVideo = (id: string) => sandboxApi<SandboxVideo>(`/videos/${id}`);
 
-/** Creates a video and uploads a fixture to it straight from the test, as a server would. */
-export async function uploadFixture(title: string, fixture = "sample.mp4"): Promise<string> {
-  const { videoId, clientPayload } = await sandboxApi<{
-    videoId: string;
-    clientPayload: Record<string, string>;
-  }>(`/videos?title=${encodeURIComponent(title)}`, { method: "PUT" });
-  const { uploadLink, ...fields } = clientPayload;
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append("success_action_status", "201");
-  form.append("success_action_redirect", "");
-  form.append("file", await openAsBlob(fixturePath(fixture)), fixture);
-  const response = await fetch(uploadLink!, { method: "POST", body: form });
-  if (response.status !== 201) throw new Error(`upload: ${response.status}`);
-  return videoId;
+/** Waits until the sandbox answers 404 for a video: it was deleted. */
+export async function expectVideoGone(id: string | null | undefined): Promise<void> {
+  await expect
+    .poll(async () => {
+      try {
+        await sandboxApi(`/videos/${id}`);
+        return "exists";
+      } catch (error) {
+        return String(error).includes(": 404") ? "gone" : String(error);
+      }
+    })
+    .toBe("gone");
 }
